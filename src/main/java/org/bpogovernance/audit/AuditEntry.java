@@ -1,0 +1,76 @@
+package org.bpogovernance.audit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One recorded change: immutable once written. */
+@Entity
+@Table(name = "audit_entry")
+public class AuditEntry {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "occurred_at", nullable = false)
+    private Instant occurredAt;
+
+    @Column(nullable = false)
+    private String actor;
+
+    @Column(name = "entity_type", nullable = false)
+    private String entityType;
+
+    @Column(name = "entity_id", nullable = false)
+    private String entityId;
+
+    @Column(nullable = false)
+    private String action;
+
+    private String details;
+
+    protected AuditEntry() {
+    }
+
+    AuditEntry(Instant occurredAt, String actor, String entityType, String entityId, String action, String details) {
+        this.occurredAt = occurredAt;
+        this.actor = actor;
+        this.entityType = entityType;
+        this.entityId = entityId;
+        this.action = action;
+        this.details = details;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Instant getOccurredAt() {
+        return occurredAt;
+    }
+
+    public String getActor() {
+        return actor;
+    }
+
+    public String getEntityType() {
+        return entityType;
+    }
+
+    public String getEntityId() {
+        return entityId;
+    }
+
+    public String getAction() {
+        return action;
+    }
+
+    public String getDetails() {
+        return details;
+    }
+}

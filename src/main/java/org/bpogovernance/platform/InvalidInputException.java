@@ -1,0 +1,31 @@
+package org.bpogovernance.platform;
+
+import java.util.List;
+
+/**
+ * Input that breaks a business rule, naming each field (or line) at fault: 400. Thrown before
+ * anything is written, or inside the transaction that it then rolls back.
+ */
+public class InvalidInputException extends RuntimeException {
+
+    public record Violation(String field, String message) {
+    }
+
+    private final List<Violation> violations;
+
+    public InvalidInputException(String field, String message) {
+        this(List.of(new Violation(field, message)));
+    }
+
+    public InvalidInputException(List<Violation> violations) {
+        super(violations.stream().map(v -> v.field() + ": " + v.message()).reduce((a, b) -> a + "; " + b).orElse("invalid input"));
+        if (violations.isEmpty()) {
+            throw new IllegalArgumentException("an InvalidInputException needs at least one violation");
+        }
+        this.violations = List.copyOf(violations);
+    }
+
+    public List<Violation> violations() {
+        return violations;
+    }
+}

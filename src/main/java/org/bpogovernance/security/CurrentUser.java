@@ -1,0 +1,37 @@
+package org.bpogovernance.security;
+
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who is acting now: the user of an {@code /api} request, or the user Camunda runs a task
+ * completion for (Tasklist, {@code /engine-rest}); empty for the engine's own jobs.
+ */
+@Component
+public class CurrentUser {
+
+    public static final String SYSTEM = "system";
+
+    private final IdentityService identityService;
+
+    CurrentUser(IdentityService identityService) {
+        this.identityService = identityService;
+    }
+
+    public Optional<String> id() {
+        var springAuthentication = SecurityContextHolder.getContext().getAuthentication();
+        if (springAuthentication != null && springAuthentication.isAuthenticated()
+                && springAuthentication.getName() != null && !"anonymousUser".equals(springAuthentication.getName())) {
+            return Optional.of(springAuthentication.getName());
+        }
+        var engineAuthentication = identityService.getCurrentAuthentication();
+        return engineAuthentication == null ? Optional.empty() : Optional.ofNullable(engineAuthentication.getUserId());
+    }
+
+    /** The acting user, or {@value #SYSTEM} when the engine acts by itself (timers, jobs). */
+    public String idOrSystem() {
+        return id().orElse(SYSTEM);
+    }
+}

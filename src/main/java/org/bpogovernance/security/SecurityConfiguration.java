@@ -1,0 +1,73 @@
+package org.bpogovernance.security;
+
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import static org.bpogovernance.security.EngineRestAuthenticationConfiguration.ENGINE_REST_PATH;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Two filter chains. The Camunda webapps and {@code /engine-rest} authenticate with Camunda's own
+ * mechanisms (login page and session; {@link EngineRestAuthenticationConfiguration}), so Spring
+ * Security lets them through untouched. Everything else ({@code /api}, actuator, Swagger UI)
+ * needs HTTP Basic against the same users, except the health status.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain camundaChain(HttpSecurity http) throws Exception {
+        return http
+                // Explicit path matchers: these paths are served by Jersey servlets, not Spring MVC.
+                // Camunda's filter leaves the list of engine names open; it goes to the API
+                // chain instead, so nothing at all is readable without a login.
+                .securityMatcher(new AndRequestMatcher(
+                        new OrRequestMatcher(path("/"), path("/camunda/**"), path(ENGINE_REST_PATH + "/**")),
+                        new NegatedRequestMatcher(path(ENGINE_REST_PATH + "/engine/**"))))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                // The webapps bring their own CSRF protection and security headers.
+                .csrf(AbstractHttpConfigurer::disable)
+                .headers(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain apiChain(HttpSecurity http, ProblemResponses problems,
+            IdentityServiceAuthenticationProvider identityProvider) throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().authenticated())
+                .authenticationProvider(identityProvider)
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(problems.unauthenticated())
+                        .accessDeniedHandler(problems.forbidden()))
+                // Stateless HTTP Basic: no session cookie, so no CSRF exposure.
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+}
