@@ -1,0 +1,164 @@
+package org.bpogovernance.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.bpogovernance.testing.Http.get;
+
+import java.util.UUID;
+import org.bpogovernance.testing.GovernanceTest;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+
+/** Who gets in where: /api, /engine-rest, actuator, Swagger UI and the Camunda webapps. */
+@GovernanceTest
+class AccessControlTest {
+
+    static final String DEMO = DemoUsers.PASSWORD;
+
+    @Autowired
+    TestRestTemplate rest;
+
+    @Autowired
+    IdentityService identityService;
+
+    String probeUser;
+
+    @BeforeEach
+    void createProbeUser() {
+        // A user of its own for wrong passwords: failed logins lock a user for a while.
+        probeUser = "probe-" + UUID.randomUUID().toString().substring(0, 8);
+        var user = identityService.newUser(probeUser);
+        user.setPassword("right-password");
+        identityService.saveUser(user);
+        identityService.createMembership(probeUser, GovernanceGroups.GOVERNANCE_OFFICERS);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/me", "/api/audit", "/engine-rest/task", "/engine-rest/engine",
+            "/engine-rest/deployment", "/actuator/metrics", "/actuator/info", "/v3/api-docs", "/swagger-ui/index.html"})
+    void withoutCredentialsEverythingIsRefused(String path) {
+        ResponseEntity<String> response = get(rest, null, null, path);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
+        assertNoDataAndNoStackTrace(response);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/me", "/api/audit", "/engine-rest/task", "/engine-rest/engine",
+            "/engine-rest/deployment", "/actuator/metrics", "/actuator/health", "/v3/api-docs"})
+    void aWrongPasswordIsRefused(String path) {
+        assertThat(get(rest, probeUser, "right-password", path).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        ResponseEntity<String> response = get(rest, probeUser, "wrong-password", path);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertNoDataAndNoStackTrace(response);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/me", "/api/audit", "/engine-rest/task", "/engine-rest/engine",
+            "/engine-rest/deployment", "/actuator/metrics", "/actuator/info", "/v3/api-docs", "/swagger-ui/index.html"})
+    void anOfficerWithTheRightPasswordGetsIn(String path) {
+        assertThat(get(rest, "olivia", DEMO, path).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void healthIsPublicButItsDetailsAreNot() {
+        ResponseEntity<String> anonymous = get(rest, null, null, "/actuator/health");
+        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(anonymous.getBody()).contains("\"status\":\"UP\"").doesNotContain("components", "processEngine");
+
+        ResponseEntity<String> loggedIn = get(rest, "sam", DEMO, "/actuator/health");
+        assertThat(loggedIn.getBody()).contains("\"processEngine\"", "\"db\"");
+    }
+
+    @ParameterizedTest(name = "{0} GET {1} -> {2}")
+    @CsvSource({
+            "olivia, /api/audit, 200",
+            "admin,  /api/audit, 200",
+            "clara,  /api/audit, 403",
+            "peter,  /api/audit, 403",
+            "sam,    /api/audit, 403",
+            "clara,  /api/me,    200",
+            "sam,    /api/me,    200"})
+    void officerOnlyEndpointsRefuseOtherGroups(String user, String path, int status) {
+        String password = user.equals("admin") ? "admin-test-password" : DEMO;
+        ResponseEntity<String> response = get(rest, user, password, path);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(status);
+        if (status == 403) {
+            assertThat(response.getBody()).contains("\"status\":403").doesNotContain("\"content\"");
+        }
+    }
+
+    @ParameterizedTest(name = "{0} deploys from Camunda Modeler -> {1}")
+    @CsvSource({"olivia, 200", "clara, 403", "peter, 403", "sam, 403"})
+    void onlyOfficersDeployThroughEngineRest(String user, int status) {
+        var body = new LinkedMultiValueMap<String, Object>();
+        body.add("deployment-name", "access-check-" + user);
+        body.add("deployment-source", "Camunda Modeler");
+        body.add("data", new ByteArrayResource(emptyProcess(user).getBytes()) {
+            @Override
+            public String getFilename() {
+                return "access-check.bpmn";
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth(user, DEMO);
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+
+        ResponseEntity<String> response = rest.postForEntity("/engine-rest/deployment/create",
+                new HttpEntity<>(body, headers), String.class);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(status);
+    }
+
+    @ParameterizedTest(name = "{0} logs into {1} -> {2}")
+    @CsvSource({
+            "clara,  demo, tasklist, 200",
+            "peter,  demo, tasklist, 200",
+            "clara,  demo, cockpit,  403",
+            "peter,  demo, cockpit,  403",
+            "sam,    demo, cockpit,  200",
+            "olivia, demo, cockpit,  200",
+            "olivia, demo, admin,    403",
+            "admin,  admin-test-password, admin, 200"})
+    void webappLoginsFollowTheGroups(String user, String password, String app, int status) {
+        assertThat(WebappLogin.status(rest, user, password, app)).isEqualTo(status);
+    }
+
+    @Test
+    void aWrongPasswordDoesNotOpenTheWebapps() {
+        assertThat(WebappLogin.status(rest, probeUser, "wrong-password", "tasklist")).isEqualTo(401);
+    }
+
+    private static void assertNoDataAndNoStackTrace(ResponseEntity<String> response) {
+        String body = response.getBody() == null ? "" : response.getBody();
+        assertThat(body).doesNotContain("\tat ", "Exception", "olivia", "\"name\":\"default\"", "\"id\":");
+    }
+
+    private static String emptyProcess(String suffix) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="test">
+                  <process id="access-check-%s" isExecutable="true" camunda:historyTimeToLive="P1D">
+                    <startEvent id="start"/>
+                  </process>
+                </definitions>
+                """.formatted(suffix);
+    }
+}

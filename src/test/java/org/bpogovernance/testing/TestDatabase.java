@@ -1,0 +1,68 @@
+package org.bpogovernance.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.ActiveProfilesResolver;
+
+/**
+ * Which database the integration tests run on, from the system property
+ * {@code governance.test.database} ({@code h2} by default, {@code postgres} in the second
+ * Surefire pass). On PostgreSQL the test database is created afresh once per test JVM. Where
+ * PostgreSQL is not reachable the PostgreSQL pass is skipped with a message, except in CI
+ * ({@code CI=true}), where it fails.
+ */
+public final class TestDatabase implements ActiveProfilesResolver, ExecutionCondition {
+
+    static final String PROPERTY = "governance.test.database";
+    static final String ADMIN_URL = System.getenv().getOrDefault("GOVERNANCE_TEST_DB_ADMIN_URL",
+            "jdbc:postgresql://127.0.0.1:5432/postgres");
+    static final String USER = System.getenv().getOrDefault("GOVERNANCE_TEST_DB_USER", "postgres");
+    static final String PASSWORD = System.getenv().getOrDefault("GOVERNANCE_TEST_DB_PASSWORD", "");
+    static final String DATABASE = "governance_test";
+
+    private static volatile Boolean postgresPrepared;
+
+    public static boolean onPostgres() {
+        return "postgres".equalsIgnoreCase(System.getProperty(PROPERTY, "h2"));
+    }
+
+    @Override
+    public String[] resolve(Class<?> testClass) {
+        return onPostgres() ? new String[] {"postgres", "test", "test-postgres"} : new String[] {"test"};
+    }
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (!onPostgres()) {
+            return ConditionEvaluationResult.enabled("on H2");
+        }
+        if (!preparePostgres()) {
+            String message = "PostgreSQL is not reachable at " + ADMIN_URL + " as " + USER
+                    + ": the PostgreSQL pass is skipped (start PostgreSQL to run it)";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException(message + " — in CI it is mandatory");
+            }
+            return ConditionEvaluationResult.disabled(message);
+        }
+        return ConditionEvaluationResult.enabled("on PostgreSQL");
+    }
+
+    /** Drops and creates the test database once per JVM; false when PostgreSQL is not there. */
+    public static synchronized boolean preparePostgres() {
+        if (postgresPrepared == null) {
+            try (Connection connection = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD);
+                    var statement = connection.createStatement()) {
+                statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+                statement.execute("CREATE DATABASE " + DATABASE);
+                postgresPrepared = true;
+            } catch (SQLException unreachable) {
+                postgresPrepared = false;
+            }
+        }
+        return postgresPrepared;
+    }
+}
