@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.mapping.PropertyReferenceException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -61,7 +63,25 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException exception) {
+        if (exception.field() != null) {
+            ProblemDetail problem = withViolations(HttpStatus.CONFLICT, List.of(new Violation(exception.field(), exception.detail())));
+            problem.setTitle("Conflict");
+            return problem;
+        }
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, exception.getMessage());
+    }
+
+    @ExceptionHandler(PropertyReferenceException.class)
+    ProblemDetail unknownSortProperty(PropertyReferenceException exception) {
+        return withViolations(HttpStatus.BAD_REQUEST, List.of(new Violation("sort",
+                "cannot sort by '" + exception.getPropertyName() + "'")));
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail duplicate(DataIntegrityViolationException exception) {
+        log.info("Refused a write that breaks a database constraint: {}", exception.getMostSpecificCause().getMessage());
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "This clashes with a record that already exists (another request may have created it at the same time).");
     }
 
     @ExceptionHandler({OptimisticLockingFailureException.class, PessimisticLockingFailureException.class})
@@ -141,7 +161,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static ProblemDetail withViolations(HttpStatus status, List<Violation> violations) {
         List<Violation> sorted = violations.stream().sorted(Comparator.comparing(Violation::field)).toList();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, sorted.stream()
-                .map(v -> v.field() + " " + v.message()).collect(Collectors.joining("; ")));
+                .map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")));
         problem.setTitle("Invalid request");
         problem.setProperty("errors", sorted);
         return problem;

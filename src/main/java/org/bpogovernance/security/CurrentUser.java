@@ -30,6 +30,24 @@ public class CurrentUser {
         return engineAuthentication == null ? Optional.empty() : Optional.ofNullable(engineAuthentication.getUserId());
     }
 
+    /**
+     * Whether the caller may see every engagement: governance officers and administrators, and
+     * the engine itself when no person is acting.
+     */
+    public boolean seesEverything() {
+        var springAuthentication = SecurityContextHolder.getContext().getAuthentication();
+        if (springAuthentication != null && springAuthentication.isAuthenticated()
+                && !"anonymousUser".equals(springAuthentication.getName())) {
+            return springAuthentication.getAuthorities().stream().anyMatch(authority ->
+                    authority.getAuthority().equals(GovernanceGroups.GOVERNANCE_OFFICERS)
+                            || authority.getAuthority().equals(GovernanceGroups.CAMUNDA_ADMIN));
+        }
+        var engineAuthentication = identityService.getCurrentAuthentication();
+        return engineAuthentication == null || engineAuthentication.getGroupIds() != null
+                && (engineAuthentication.getGroupIds().contains(GovernanceGroups.GOVERNANCE_OFFICERS)
+                        || engineAuthentication.getGroupIds().contains(GovernanceGroups.CAMUNDA_ADMIN));
+    }
+
     /** The acting user, or {@value #SYSTEM} when the engine acts by itself (timers, jobs). */
     public String idOrSystem() {
         return id().orElse(SYSTEM);

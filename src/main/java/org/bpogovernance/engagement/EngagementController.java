@@ -1,0 +1,76 @@
+package org.bpogovernance.engagement;
+
+import java.util.List;
+import org.bpogovernance.audit.AuditEntry;
+import org.bpogovernance.security.GovernanceGroups;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** {@code /api/engagements}: register, list, read and change engagements; their audit and onboarding. */
+@RestController
+@RequestMapping("/api/engagements")
+class EngagementController {
+
+    record OnboardingView(Onboarding onboarding, List<CharterSignOff> charterSignOffs) {
+    }
+
+    private final EngagementService engagementService;
+    private final OnboardingService onboardingService;
+
+    EngagementController(EngagementService engagementService, OnboardingService onboardingService) {
+        this.engagementService = engagementService;
+        this.onboardingService = onboardingService;
+    }
+
+    /** Registers an engagement and starts its lifecycle (onboarding first). */
+    @PostMapping
+    @PreAuthorize(GovernanceGroups.OFFICERS_ONLY)
+    ResponseEntity<Engagement> register(@RequestBody EngagementRequest request, UriComponentsBuilder uri) {
+        Engagement engagement = engagementService.register(request);
+        return ResponseEntity.created(uri.path("/api/engagements/{id}").build(engagement.getId())).body(engagement);
+    }
+
+    /** Officers see every engagement; everyone else those they are a stakeholder of. */
+    @GetMapping
+    PagedModel<Engagement> list(@RequestParam(required = false) Phase phase,
+            @RequestParam(required = false) String client, @RequestParam(required = false) String provider,
+            @PageableDefault(size = 20, sort = "id", direction = Sort.Direction.ASC) Pageable pageable) {
+        return new PagedModel<>(engagementService.search(phase, client, provider, pageable));
+    }
+
+    @GetMapping("/{id}")
+    Engagement get(@PathVariable Long id) {
+        return engagementService.get(id);
+    }
+
+    /** Changes the terms; send the version you read, a stale one is refused with 409. */
+    @PutMapping("/{id}")
+    @PreAuthorize(GovernanceGroups.OFFICERS_ONLY)
+    Engagement change(@PathVariable Long id, @RequestBody EngagementRequest request) {
+        return engagementService.change(id, request);
+    }
+
+    /** Every change of the engagement: who, when, what. */
+    @GetMapping("/{id}/audit")
+    PagedModel<AuditEntry> audit(@PathVariable Long id, @PageableDefault(size = 100) Pageable pageable) {
+        return new PagedModel<>(engagementService.history(id, pageable));
+    }
+
+    @GetMapping("/{id}/onboarding")
+    OnboardingView onboarding(@PathVariable Long id) {
+        return new OnboardingView(onboardingService.get(id), onboardingService.signOffs(id));
+    }
+}

@@ -1,0 +1,5 @@
+package org.bpogovernance.engagement;
+
+public enum Side {
+    CLIENT, PROVIDER
+}

@@ -1,0 +1,75 @@
+package org.bpogovernance.platform;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Reads what a Camunda Form submitted: form-js sends dates as {@code yyyy-mm-dd}, times as
+ * {@code hh:mm}, a checklist as a JSON array (a list or a Spin JSON value in the engine).
+ * A value of the wrong shape is an {@link InvalidInputException} naming the field.
+ */
+public final class FormValues {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private FormValues() {
+    }
+
+    public static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    public static LocalDate date(String field, Object value) {
+        String text = text(value);
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+        } catch (DateTimeParseException notADate) {
+            throw new InvalidInputException(field, "must be a date (yyyy-mm-dd)");
+        }
+    }
+
+    public static LocalTime time(String field, Object value) {
+        String text = text(value);
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalTime.parse(text.length() > 5 ? text.substring(0, 5) : text);
+        } catch (DateTimeParseException notATime) {
+            throw new InvalidInputException(field, "must be a time (hh:mm)");
+        }
+    }
+
+    public static List<String> strings(String field, Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof Collection<?> collection) {
+            return collection.stream().map(String::valueOf).toList();
+        }
+        String text = value.toString().trim();
+        if (!text.startsWith("[")) {
+            return text.isEmpty() ? List.of() : List.of(text.split("\\s*,\\s*"));
+        }
+        try {
+            return JSON.readValue(text, new TypeReference<List<String>>() { });
+        } catch (Exception notAList) {
+            throw new InvalidInputException(field, "must be a list of values");
+        }
+    }
+
+    public static Boolean bool(Object value) {
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        return value == null ? null : Boolean.valueOf(value.toString());
+    }
+}
