@@ -1,5 +1,7 @@
 package org.bpogovernance.audit;
 
+import java.util.Set;
+import org.bpogovernance.platform.Paging;
 import org.bpogovernance.security.GovernanceGroups;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
@@ -10,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The whole audit trail, newest first; governance officers only. */
+/** The whole audit trail, newest first (its order is fixed); governance officers only. */
 @RestController
 @RequestMapping("/api/audit")
 @PreAuthorize(GovernanceGroups.OFFICERS_ONLY)
@@ -25,6 +27,6 @@ class AuditController {
     @GetMapping
     PagedModel<AuditEntry> latest(@RequestParam(required = false) String entityType,
             @PageableDefault(size = 50) Pageable pageable) {
-        return new PagedModel<>(auditTrail.latest(entityType, pageable));
+        return new PagedModel<>(auditTrail.latest(entityType, Paging.sortableBy(pageable, Set.of())));
     }
 }

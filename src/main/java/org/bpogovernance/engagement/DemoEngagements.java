@@ -17,11 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Two demo engagements, so a new user sees work at once: one mid-onboarding (its officer's
  * next task is open) and one onboarded into the operational phase. Only while
- * {@code governance.demo.enabled}; an engagement whose contract reference exists is left alone.
+ * {@code governance.demo.engagements} (which follows {@code governance.demo.enabled}); an engagement whose contract reference exists is left alone.
  */
 @Component
 @Order(3)
-@ConditionalOnProperty(name = "governance.demo.enabled", havingValue = "true")
+@ConditionalOnProperty(name = "governance.demo.engagements", havingValue = "true")
 class DemoEngagements implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoEngagements.class);

@@ -1,7 +1,9 @@
 package org.bpogovernance.engagement;
 
 import java.util.List;
+import java.util.Set;
 import org.bpogovernance.audit.AuditEntry;
+import org.bpogovernance.platform.Paging;
 import org.bpogovernance.security.GovernanceGroups;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -23,6 +25,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RestController
 @RequestMapping("/api/engagements")
 class EngagementController {
+
+    static final Set<String> SORTABLE = Set.of("id", "name", "client", "provider", "contractReference",
+            "termStart", "termEnd", "phase", "registeredAt");
 
     record OnboardingView(Onboarding onboarding, List<CharterSignOff> charterSignOffs) {
     }
@@ -48,7 +53,7 @@ class EngagementController {
     PagedModel<Engagement> list(@RequestParam(required = false) Phase phase,
             @RequestParam(required = false) String client, @RequestParam(required = false) String provider,
             @PageableDefault(size = 20, sort = "id", direction = Sort.Direction.ASC) Pageable pageable) {
-        return new PagedModel<>(engagementService.search(phase, client, provider, pageable));
+        return new PagedModel<>(engagementService.search(phase, client, provider, Paging.sortableBy(pageable, SORTABLE)));
     }
 
     @GetMapping("/{id}")
@@ -66,7 +71,7 @@ class EngagementController {
     /** Every change of the engagement: who, when, what. */
     @GetMapping("/{id}/audit")
     PagedModel<AuditEntry> audit(@PathVariable Long id, @PageableDefault(size = 100) Pageable pageable) {
-        return new PagedModel<>(engagementService.history(id, pageable));
+        return new PagedModel<>(engagementService.history(id, Paging.sortableBy(pageable, Set.of())));
     }
 
     @GetMapping("/{id}/onboarding")

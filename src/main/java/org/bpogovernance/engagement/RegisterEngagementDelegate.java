@@ -26,11 +26,11 @@ class RegisterEngagementDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Engagement engagement = UserInput.check(() -> engagementService.registerFor(
                 execution.getProcessInstanceId(), fromStartForm(execution)));
+        execution.removeVariables(EngagementLifecycleProcess.START_FORM_FIELDS);
         ENGAGEMENT_ID.set(execution, engagement.getId());
         ENGAGEMENT_NAME.set(execution, engagement.getName());
         GOVERNANCE_OFFICER.set(execution, engagementService.holderOrNull(engagement.getId(), StakeholderRole.GOVERNANCE_OFFICER));
         execution.setProcessBusinessKey(engagement.getContractReference());
-        execution.removeVariables(EngagementLifecycleProcess.START_FORM_FIELDS);
     }
 
     private static EngagementRequest fromStartForm(DelegateExecution execution) {
