@@ -1,11 +1,10 @@
 package org.bpogovernance.platform;
 
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.BadUserRequestException;
 
 /**
  * Runs a service call made for a person's action in Tasklist (a start form, a completed task):
- * a rule the input breaks becomes Camunda's {@link BadUserRequestException}, which Tasklist and
+ * a rule the input breaks becomes {@link RefusedUserInput}, which Tasklist and
  * {@code /engine-rest} show as a 400 with the message naming the field, and the whole command
  * (task completion included) rolls back.
  */
@@ -25,7 +24,7 @@ public final class UserInput {
         try {
             return action.get();
         } catch (InvalidInputException | ConflictException | NotFoundException rejected) {
-            throw new BadUserRequestException(rejected.getMessage(), rejected);
+            throw new RefusedUserInput(rejected.getMessage(), rejected);
         }
     }
 }

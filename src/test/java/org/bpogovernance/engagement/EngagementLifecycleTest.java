@@ -18,7 +18,7 @@ import org.bpogovernance.audit.AuditEntry;
 import org.bpogovernance.audit.AuditTrail;
 import org.bpogovernance.testing.FlowNodeCoverage;
 import org.bpogovernance.testing.GovernanceTest;
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -144,7 +144,7 @@ class EngagementLifecycleTest {
         long lifecycles = runtimeService.createProcessInstanceQuery().processDefinitionKey("engagement-lifecycle").count();
 
         assertThatThrownBy(() -> submitStartForm(form))
-                .isInstanceOf(BadUserRequestException.class)
+                .isInstanceOf(ProcessEngineException.class)
                 .hasMessageContaining("termEnd: must be after termStart")
                 .hasMessageContaining("providerManager: is not a known user: nobody");
 

@@ -1,0 +1,142 @@
+package org.bpogovernance.engagement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.bpogovernance.testing.Http.get;
+import static org.bpogovernance.testing.Http.postJson;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.bpogovernance.testing.GovernanceTest;
+import org.bpogovernance.testing.Json;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * An officer registers an engagement through /api; every onboarding task is then done by the
+ * named person through /engine-rest exactly as Tasklist does it: find the task, load its
+ * deployed Camunda Form and variables, submit the form.
+ */
+@GovernanceTest
+class OnboardingThroughEngineRestTest {
+
+    @Autowired
+    TestRestTemplate rest;
+
+    @Test
+    void theNamedPeopleOnboardAnEngagementThroughTasklistsApi() {
+        String reference = EngagementFixtures.uniqueReference();
+        Integer id = Json.read(postJson(rest, "olivia", "demo", "/api/engagements",
+                EngagementFixtures.registration(reference).toString()).getBody(), "$.id");
+
+        submit("olivia", reference, "scheduleKickOffForm", """
+                {"kickOffDate": {"value": "%s"}, "kickOffTime": {"value": "09:30"},
+                 "kickOffFormat": {"value": "HYBRID"}}""".formatted(LocalDate.now().plusDays(10)));
+        submit("olivia", reference, "agreeWaysOfWorkingForm", """
+                {"communicationChannels": {"value": "[\\"EMAIL\\",\\"TICKETING\\"]", "type": "Json"},
+                 "reportingCadence": {"value": "MONTHLY"},
+                 "escalationProtocol": {"value": "Project lead within two days, then the steering committee"}}""");
+        submit("olivia", reference, "confirmStakeholderMapForm", """
+                {"stakeholderMapConfirmed": {"value": true, "type": "Boolean"}}""");
+
+        String claraTask = taskOf("clara", reference);
+        assertThat(variable("clara", claraTask, "charterText")).contains("Escalation protocol: Project lead within two days");
+
+        // Carl is on no engagement: he sees no task and cannot submit Clara's.
+        assertThat(tasksOf("carl", reference)).isEmpty();
+        assertThat(submitForm("carl", claraTask, "{\"charterDecision\": {\"value\": \"APPROVE\"}}").getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        // An officer may work every task but cannot sign for the client.
+        ResponseEntity<String> forged = submitForm("olivia", claraTask, "{\"charterDecision\": {\"value\": \"APPROVE\"}}");
+        assertThat(forged.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) Json.read(forged.getBody(), "$.message"))
+                .contains("signer: olivia is not the named signer for the CLIENT side");
+        // A rejection without its reason is refused with the field named.
+        ResponseEntity<String> noReason = submitForm("clara", claraTask, "{\"charterDecision\": {\"value\": \"REJECT\"}}");
+        assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) Json.read(noReason.getBody(), "$.message")).contains("charterRejectionReason");
+
+        submit("clara", reference, "signCharterForm", "{\"charterDecision\": {\"value\": \"APPROVE\"}}");
+        assertThat(submitForm("clara", claraTask, "{\"charterDecision\": {\"value\": \"APPROVE\"}}").getStatusCode())
+                .as("the same task completed twice").isEqualTo(HttpStatus.NOT_FOUND);
+        submit("peter", reference, "signCharterForm", "{\"charterDecision\": {\"value\": \"APPROVE\"}}");
+
+        String engagement = get(rest, "clara", "demo", "/api/engagements/" + id).getBody();
+        assertThat((String) Json.read(engagement, "$.phase")).isEqualTo("OPERATIONAL");
+        String onboarding = get(rest, "peter", "demo", "/api/engagements/" + id + "/onboarding").getBody();
+        assertThat((String) Json.read(onboarding, "$.onboarding.communicationChannels")).isEqualTo("EMAIL,TICKETING");
+        assertThat((String) Json.read(onboarding, "$.onboarding.kickOffFormat")).isEqualTo("HYBRID");
+        assertThat((List<String>) Json.read(onboarding, "$.charterSignOffs[*].signer")).containsExactly("clara", "peter");
+    }
+
+    @Test
+    void theTasklistStartFormRegistersAnEngagementAndRefusesBadInputWith400() {
+        String reference = EngagementFixtures.uniqueReference();
+        String variables = """
+                {"name": {"value": "Tailspin travel desk"}, "client": {"value": "Tailspin Toys"},
+                 "provider": {"value": "Northwind BPO"}, "serviceScope": {"value": "Corporate travel booking"},
+                 "contractReference": {"value": "%s"}, "termStart": {"value": "%s"}, "termEnd": {"value": "%s"},
+                 "noticePeriodDays": {"value": 60, "type": "Long"}, "timeZone": {"value": "America/New_York"},
+                 "clientRepresentative": {"value": "clara"}, "providerManager": {"value": "peter"}}"""
+                .formatted(reference, LocalDate.now().plusDays(30), LocalDate.now().plusYears(2));
+        String badVariables = variables.replace("\"America/New_York\"", "\"Atlantis/Capital\"");
+        String lifecycle = "/engine-rest/process-definition/key/engagement-lifecycle";
+
+        ResponseEntity<String> startForm = get(rest, "olivia", "demo", lifecycle + "/deployed-start-form");
+        assertThat((String) Json.read(startForm.getBody(), "$.id")).isEqualTo("registerEngagementForm");
+
+        for (String endpoint : List.of("/submit-form", "/start")) {
+            ResponseEntity<String> refused = postJson(rest, "olivia", "demo", lifecycle + endpoint,
+                    "{\"variables\": " + badVariables + "}");
+            assertThat(refused.getStatusCode()).as(endpoint).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat((String) Json.read(refused.getBody(), "$.message")).contains("timeZone: is not a known time zone");
+        }
+        assertThat((List<?>) Json.read(get(rest, "olivia", "demo", "/api/engagements?client=tailspin").getBody(),
+                "$.content")).isEmpty();
+
+        ResponseEntity<String> started = postJson(rest, "olivia", "demo", lifecycle + "/submit-form",
+                "{\"variables\": " + variables + "}");
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat((String) Json.read(get(rest, "olivia", "demo", "/api/engagements?client=tailspin").getBody(),
+                "$.content[0].contractReference")).isEqualTo(reference);
+        assertThat(postJson(rest, "clara", "demo", lifecycle + "/submit-form", "{\"variables\": " + variables + "}")
+                .getStatusCode()).as("participants cannot start engagements").isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    /** Finds the user's one task of the engagement, checks its form is the expected one, submits it. */
+    private void submit(String user, String reference, String formId, String variables) {
+        String taskId = taskOf(user, reference);
+        ResponseEntity<String> form = get(rest, user, "demo", "/engine-rest/task/" + taskId + "/deployed-form");
+        assertThat(form.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat((String) Json.read(form.getBody(), "$.id")).isEqualTo(formId);
+        assertThat(get(rest, user, "demo", "/engine-rest/task/" + taskId + "/form-variables").getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        ResponseEntity<String> submitted = submitForm(user, taskId, variables);
+        assertThat(submitted.getStatusCode()).as(submitted.getBody()).isIn(HttpStatus.OK, HttpStatus.NO_CONTENT);
+    }
+
+    private ResponseEntity<String> submitForm(String user, String taskId, String variables) {
+        return postJson(rest, user, "demo", "/engine-rest/task/" + taskId + "/submit-form",
+                "{\"variables\": " + variables + "}");
+    }
+
+    private String taskOf(String user, String reference) {
+        List<String> ids = tasksOf(user, reference);
+        assertThat(ids).as("open tasks of " + user).hasSize(1);
+        return ids.get(0);
+    }
+
+    private List<String> tasksOf(String user, String reference) {
+        return Json.read(get(rest, user, "demo", "/engine-rest/task?assignee=" + user
+                + "&processInstanceBusinessKey=" + reference).getBody(), "$[*].id");
+    }
+
+    private String variable(String user, String taskId, String name) {
+        Map<String, Object> variables = Json.read(get(rest, user, "demo",
+                "/engine-rest/task/" + taskId + "/form-variables?variableNames=" + name).getBody(), "$." + name);
+        return (String) variables.get("value");
+    }
+}
