@@ -1,0 +1,47 @@
+package org.bpogovernance.engagement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+import org.bpogovernance.testing.RunningService;
+import org.bpogovernance.testing.TestDatabase;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The demo a new user meets: one engagement mid-onboarding, one operational; once, however often it starts. */
+@Tag("database")
+@Tag("own-jvm")
+@ExtendWith(TestDatabase.class)
+class DemoDataTest {
+
+    final String dataDir = "./target/test-data/demo-" + UUID.randomUUID();
+
+    @Test
+    void aNewUserFindsOneEngagementInOnboardingAndOneOperational() {
+        for (int start = 1; start <= 2; start++) {
+            try (RunningService service = RunningService.start(dataDir, "--governance.demo.engagements=true")) {
+                EngagementRepository engagements = service.bean(EngagementRepository.class);
+                Engagement acme = engagements.findByContractReference(DemoEngagements.ONBOARDING_DEMO).orElseThrow();
+                Engagement globex = engagements.findByContractReference(DemoEngagements.OPERATIONAL_DEMO).orElseThrow();
+                assertThat(acme.getPhase()).isEqualTo(Phase.ONBOARDING);
+                assertThat(globex.getPhase()).isEqualTo(Phase.OPERATIONAL);
+
+                List<Task> acmeTasks = service.bean(TaskService.class).createTaskQuery()
+                        .processInstanceBusinessKey(DemoEngagements.ONBOARDING_DEMO).list();
+                assertThat(acmeTasks).extracting(Task::getName, Task::getAssignee)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("Agree service metrics and ways of working", "olivia"));
+                RuntimeService runtime = service.bean(RuntimeService.class);
+                assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("engagement-lifecycle")
+                        .processInstanceBusinessKey(DemoEngagements.OPERATIONAL_DEMO).count()).as("start " + start).isOne();
+                assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("operational-governance")
+                        .processInstanceBusinessKey(DemoEngagements.OPERATIONAL_DEMO).count()).isOne();
+                assertThat(service.bean(EngagementService.class).isStakeholder(globex.getId(), "sam")).isTrue();
+            }
+        }
+    }
+}
