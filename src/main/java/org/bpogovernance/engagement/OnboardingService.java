@@ -27,9 +27,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OnboardingService {
 
+    static final int KICK_OFF_MINUTES = 90;
     static final Set<String> MEETING_FORMATS = Set.of("ON_PREMISES", "REMOTE", "HYBRID");
     static final Set<String> CHANNELS = Set.of("EMAIL", "CHAT", "PHONE", "VIDEO", "TICKETING", "SHARED_WORKSPACE");
     static final Set<String> REPORTING_CADENCES = Set.of("WEEKLY", "MONTHLY", "QUARTERLY");
+
+    /** Published when the kick-off is scheduled; the meeting and its invites follow from it. */
+    public record KickOffScheduled(Long engagementId, LocalDateTime at, int minutes, String format, String location,
+            String organizer) {
+    }
 
     /** Published when onboarding passes its target date; notifications tell the officer and sponsors. */
     public record OnboardingOverran(Long engagementId, LocalDate targetDate, int notice) {
@@ -98,6 +104,8 @@ public class OnboardingService {
                 : engagement.getSiteAddress()) : location.trim();
         LocalDateTime at = LocalDateTime.of(date, time);
         of(engagementId).scheduleKickOff(at, format, where);
+        events.publishEvent(new KickOffScheduled(engagementId, at, KICK_OFF_MINUTES, format, where,
+                engagements.holderOrNull(engagementId, StakeholderRole.GOVERNANCE_OFFICER)));
         auditTrail.record(EngagementService.AUDIT_TYPE, engagementId, "KICK_OFF_SCHEDULED",
                 at + " " + engagement.getTimeZone() + ", " + format + (where == null ? "" : ", " + where));
     }

@@ -1,0 +1,52 @@
+package org.bpogovernance.notification;
+
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.bpogovernance.engagement.Engagement;
+import org.bpogovernance.engagement.EngagementService;
+import org.bpogovernance.engagement.OnboardingService.OnboardingOverran;
+import org.bpogovernance.engagement.Stakeholder;
+import org.bpogovernance.engagement.StakeholderRole;
+import org.bpogovernance.security.GovernanceGroups;
+import org.bpogovernance.security.UserDirectory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Notices the governance office sends when something needs attention, in the causing transaction. */
+@Component
+class GovernanceNoticeMails {
+
+    private final Notifications notifications;
+    private final EngagementService engagements;
+    private final UserDirectory users;
+
+    GovernanceNoticeMails(Notifications notifications, EngagementService engagements, UserDirectory users) {
+        this.notifications = notifications;
+        this.engagements = engagements;
+        this.users = users;
+    }
+
+    /** Onboarding passed its target date: the engagement's officer and executive sponsors hear of it. */
+    @EventListener
+    public void on(OnboardingOverran overrun) {
+        Engagement engagement = engagements.forProcess(overrun.engagementId());
+        Set<String> recipients = new LinkedHashSet<>();
+        for (Stakeholder stakeholder : engagements.stakeholdersForProcess(engagement.getId())) {
+            if (stakeholder.getRole() == StakeholderRole.GOVERNANCE_OFFICER
+                    || stakeholder.getRole() == StakeholderRole.EXECUTIVE_SPONSOR) {
+                recipients.add(stakeholder.getUserId());
+            }
+        }
+        if (recipients.isEmpty()) {
+            recipients.addAll(users.membersOf(GovernanceGroups.GOVERNANCE_OFFICERS));
+        }
+        Map<String, Object> model = Map.of("engagementName", engagement.getName(),
+                "contractReference", engagement.getContractReference(),
+                "targetDate", overrun.targetDate().toString(), "notice", overrun.notice());
+        for (String user : recipients) {
+            notifications.notifyUser("onboarding-overrun:" + engagement.getId() + ":" + overrun.notice() + ":" + user,
+                    Notifications.Kind.ONBOARDING_OVERRUN, engagement.getId(), user, model);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.bpogovernance.notification;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.bpogovernance.security.UserDirectory;
+import org.bpogovernance.security.UserDirectory.Person;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The module's API: queue a mail to a user. The entry is written in the caller's transaction
+ * (a rolled-back step sends nothing) and the sender is woken after commit. Each cause has a
+ * dedup key, so a retried step or a repeated event never mails twice.
+ */
+@Service
+public class Notifications {
+
+    private static final Logger log = LoggerFactory.getLogger(Notifications.class);
+
+    /** Kinds a user may switch off; assignments and escalations always go out. */
+    static final java.util.Set<String> OPTIONAL_KINDS = java.util.Set.of(Kind.TASK_REMINDER, Kind.TASK_OVERDUE);
+
+    /** What a notification is about; also the name of its templates in {@code mail/}. */
+    public static final class Kind {
+        public static final String TASK_ASSIGNED = "task-assigned";
+        public static final String TASK_REMINDER = "task-reminder";
+        public static final String TASK_OVERDUE = "task-overdue";
+        public static final String MEETING_INVITE = "meeting-invite";
+        public static final String MEETING_CANCELLED = "meeting-cancelled";
+        public static final String ONBOARDING_OVERRUN = "onboarding-overrun";
+
+        private Kind() {
+        }
+    }
+
+    private final OutboxRepository outbox;
+    private final MailTemplates templates;
+    private final UserDirectory users;
+    private final PreferenceRepository preferences;
+    private final OutboxSender sender;
+    private final Clock clock;
+
+    Notifications(OutboxRepository outbox, MailTemplates templates, UserDirectory users,
+            PreferenceRepository preferences, OutboxSender sender, Clock clock) {
+        this.outbox = outbox;
+        this.templates = templates;
+        this.users = users;
+        this.preferences = preferences;
+        this.sender = sender;
+        this.clock = clock;
+    }
+
+    /** Queues a mail of the given kind to a user; the model fills the kind's templates. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<OutboxEntry> notifyUser(String dedupKey, String kind, Long engagementId, String userId,
+            Map<String, Object> model) {
+        return queue(dedupKey, kind, engagementId, userId, model, null);
+    }
+
+    /** Queues a calendar invite (or its update or cancellation) with its mail. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<OutboxEntry> sendInvite(String dedupKey, String kind, Long engagementId, String userId,
+            Map<String, Object> model, CalendarInvite invite) {
+        return queue(dedupKey, kind, engagementId, userId, model, invite);
+    }
+
+    private Optional<OutboxEntry> queue(String dedupKey, String kind, Long engagementId, String userId,
+            Map<String, Object> model, CalendarInvite invite) {
+        if (outbox.existsByDedupKey(dedupKey)) {
+            return Optional.empty();
+        }
+        if (OPTIONAL_KINDS.contains(kind) && preferences.findById(userId).map(p -> !p.remindersEnabled()).orElse(false)) {
+            log.debug("{} to {} skipped: reminders switched off", kind, userId);
+            return Optional.empty();
+        }
+        Optional<Person> person = users.find(userId);
+        Map<String, Object> fullModel = new java.util.HashMap<>(model);
+        fullModel.put("recipient", person.map(Person::displayName).orElse(userId));
+        RenderedMail mail = templates.render(kind, fullModel);
+        Instant now = Instant.now(clock);
+        OutboxEntry entry = new OutboxEntry(dedupKey, kind, engagementId, userId,
+                person.filter(Person::hasEmail).map(Person::email).orElse(null), mail, invite, now);
+        if (person.isEmpty()) {
+            entry.undeliverable("user " + userId + " does not exist");
+        } else if (!person.get().hasEmail()) {
+            entry.undeliverable("user " + userId + " has no e-mail address");
+        }
+        OutboxEntry saved = outbox.save(entry);
+        if (saved.getStatus() == OutboxEntry.Status.UNDELIVERABLE) {
+            log.warn("Notification {} ({}) is undeliverable: {}", saved.getId(), kind, saved.getLastError());
+        } else {
+            sender.wakeUp();
+        }
+        return Optional.of(saved);
+    }
+}

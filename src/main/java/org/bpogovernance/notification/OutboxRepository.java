@@ -1,0 +1,73 @@
+package org.bpogovernance.notification;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+import org.springframework.data.repository.query.Param;
+
+interface OutboxRepository extends Repository<OutboxEntry, Long> {
+
+    OutboxEntry save(OutboxEntry entry);
+
+    Optional<OutboxEntry> findById(Long id);
+
+    boolean existsByDedupKey(String dedupKey);
+
+    long countByStatus(OutboxEntry.Status status);
+
+    Page<OutboxEntry> findByStatusOrderByIdDesc(OutboxEntry.Status status, Pageable pageable);
+
+    Page<OutboxEntry> findAllByOrderByIdDesc(Pageable pageable);
+
+    Page<OutboxEntry> findByEngagementIdOrderByIdDesc(Long engagementId, Pageable pageable);
+
+    /** Entries due now: pending ones whose time has come, and claims a crashed sender left behind. */
+    @Query("""
+            select e.id from OutboxEntry e
+            where (e.status = org.bpogovernance.notification.OutboxEntry.Status.PENDING and e.nextAttemptAt <= :now)
+               or (e.status = org.bpogovernance.notification.OutboxEntry.Status.SENDING and e.claimedUntil < :now)
+            order by e.id
+            """)
+    List<Long> findDue(@Param("now") Instant now, Pageable pageable);
+
+    /** Claims one entry for this sender; 0 when another sender (or node) was quicker. */
+    @Modifying
+    @Query("""
+            update OutboxEntry e set e.status = org.bpogovernance.notification.OutboxEntry.Status.SENDING,
+                   e.claimedUntil = :until, e.attempts = e.attempts + 1
+            where e.id = :id
+              and ((e.status = org.bpogovernance.notification.OutboxEntry.Status.PENDING and e.nextAttemptAt <= :now)
+                or (e.status = org.bpogovernance.notification.OutboxEntry.Status.SENDING and e.claimedUntil < :now))
+            """)
+    int claim(@Param("id") Long id, @Param("now") Instant now, @Param("until") Instant until);
+
+    @Modifying
+    @Query("""
+            update OutboxEntry e set e.status = org.bpogovernance.notification.OutboxEntry.Status.SENT,
+                   e.sentAt = :now, e.claimedUntil = null, e.lastError = null
+            where e.id = :id
+            """)
+    int markSent(@Param("id") Long id, @Param("now") Instant now);
+
+    @Modifying
+    @Query("""
+            update OutboxEntry e set e.status = :status, e.nextAttemptAt = :next, e.claimedUntil = null,
+                   e.lastError = :error
+            where e.id = :id
+            """)
+    int markFailedAttempt(@Param("id") Long id, @Param("status") OutboxEntry.Status status,
+            @Param("next") Instant next, @Param("error") String error);
+
+    @Modifying(clearAutomatically = true)
+    @Query("""
+            update OutboxEntry e set e.status = org.bpogovernance.notification.OutboxEntry.Status.PENDING,
+                   e.nextAttemptAt = :now, e.attempts = 0
+            where e.id = :id and e.status = org.bpogovernance.notification.OutboxEntry.Status.FAILED
+            """)
+    int retry(@Param("id") Long id, @Param("now") Instant now);
+}

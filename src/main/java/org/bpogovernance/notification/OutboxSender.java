@@ -1,0 +1,208 @@
+package org.bpogovernance.notification;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailParseException;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends what the outbox holds, after commit and on a schedule. Each entry is claimed with a
+ * conditional update before it is sent, so two senders (two nodes) never send the same entry,
+ * and a claim left by a crashed sender expires. A sent entry is marked SENT and never sent
+ * again; a failed attempt is retried with doubling waits until {@code max-attempts}; a
+ * recipient the SMTP server refuses fails at once with the server's reply.
+ */
+@Component
+class OutboxSender {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+
+    private final OutboxRepository outbox;
+    private final JavaMailSender mailSender;
+    private final NotificationSettings settings;
+    private final TransactionTemplate transaction;
+    private final TaskExecutor executor;
+    private final Clock clock;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean wokenMeanwhile = new AtomicBoolean();
+
+    OutboxSender(OutboxRepository outbox, JavaMailSender mailSender, NotificationSettings settings,
+            TransactionTemplate transaction, @Qualifier("applicationTaskExecutor") TaskExecutor executor, Clock clock) {
+        this.outbox = outbox;
+        this.mailSender = mailSender;
+        this.settings = settings;
+        this.transaction = transaction;
+        this.executor = executor;
+        this.clock = clock;
+    }
+
+    /** Sends without waiting for the next poll: after the current transaction commits, if there is one. */
+    void wakeUp() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    executor.execute(OutboxSender.this::sendDue);
+                }
+            });
+        } else {
+            executor.execute(this::sendDue);
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${governance.notifications.poll-interval:PT5S}",
+            initialDelayString = "${governance.notifications.poll-interval:PT5S}")
+    void poll() {
+        sendDue();
+    }
+
+    /** Sends every due entry; one run at a time per node, and a wake-up during a run is not lost. */
+    void sendDue() {
+        if (!running.compareAndSet(false, true)) {
+            wokenMeanwhile.set(true);
+            return;
+        }
+        try {
+            do {
+                wokenMeanwhile.set(false);
+                while (sendBatch() == settings.batchSize()) {
+                    // a full batch: there may be more
+                }
+            } while (wokenMeanwhile.get());
+        } catch (RuntimeException unavailable) {
+            log.warn("Outbox not reachable, will retry: {}", unavailable.getMessage());
+        } finally {
+            running.set(false);
+        }
+    }
+
+    private int sendBatch() {
+        Instant now = Instant.now(clock);
+        List<Long> due = transaction.execute(status -> outbox.findDue(now, PageRequest.of(0, settings.batchSize())));
+        for (Long id : due) {
+            Boolean claimed = transaction.execute(status ->
+                    outbox.claim(id, now, now.plus(settings.claimTimeout())) == 1);
+            if (Boolean.TRUE.equals(claimed)) {
+                send(transaction.execute(status -> outbox.findById(id).orElseThrow()));
+            }
+        }
+        return due.size();
+    }
+
+    private void send(OutboxEntry entry) {
+        try {
+            mailSender.send(toMessage(entry));
+            transaction.executeWithoutResult(status -> outbox.markSent(entry.getId(), Instant.now(clock)));
+            log.debug("Sent notification {} ({}) to {}", entry.getId(), entry.getKind(), entry.getRecipientEmail());
+        } catch (MailException failure) {
+            failed(entry, failure);
+        }
+    }
+
+    private void failed(OutboxEntry entry, MailException failure) {
+        String reason = reason(failure);
+        boolean refused = isPermanent(failure);
+        boolean exhausted = entry.getAttempts() >= settings.maxAttempts();
+        Instant now = Instant.now(clock);
+        if (refused || exhausted) {
+            transaction.executeWithoutResult(status ->
+                    outbox.markFailedAttempt(entry.getId(), OutboxEntry.Status.FAILED, now, reason));
+            log.error("Notification {} ({}) to {} FAILED after {} attempt(s): {}", entry.getId(), entry.getKind(),
+                    entry.getRecipientEmail(), entry.getAttempts(), reason);
+        } else {
+            Instant next = now.plus(settings.backoffAfter(entry.getAttempts()));
+            transaction.executeWithoutResult(status ->
+                    outbox.markFailedAttempt(entry.getId(), OutboxEntry.Status.PENDING, next, reason));
+            log.warn("Notification {} not sent (attempt {}), retrying at {}: {}", entry.getId(), entry.getAttempts(),
+                    next, reason);
+        }
+    }
+
+    private MimeMessage toMessage(OutboxEntry entry) {
+        try {
+            MimeMessage message = new OutboxMessage(mailSender.createMimeMessage().getSession(), entry.getId());
+            MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
+            helper.setFrom(settings.from());
+            helper.setTo(entry.getRecipientEmail());
+            helper.setSubject(entry.getSubject());
+            helper.setText(entry.getTextBody(), entry.getHtmlBody());
+            if (entry.getCalendar() != null) {
+                helper.addAttachment("invite.ics", new ByteArrayResource(entry.getCalendar().getBytes(StandardCharsets.UTF_8)),
+                        "text/calendar; method=" + entry.getCalendarMethod() + "; charset=UTF-8");
+            }
+            return message;
+        } catch (MessagingException malformed) {
+            throw new MailPreparationException(malformed);
+        }
+    }
+
+    /** The server refused the recipient, or the mail cannot be built: retrying will not help. */
+    private static boolean isPermanent(MailException failure) {
+        if (failure instanceof MailParseException || failure instanceof MailPreparationException) {
+            return true;
+        }
+        if (failure instanceof MailSendException send) {
+            return send.getFailedMessages().values().stream().anyMatch(cause -> cause instanceof SendFailedException refused
+                    && refused.getInvalidAddresses() != null && refused.getInvalidAddresses().length > 0);
+        }
+        return false;
+    }
+
+    private static String reason(MailException failure) {
+        Throwable deepest = failure;
+        if (failure instanceof MailSendException send && !send.getFailedMessages().isEmpty()) {
+            deepest = send.getFailedMessages().values().iterator().next();
+        }
+        StringBuilder reason = new StringBuilder();
+        for (Throwable cause = deepest; cause != null && reason.length() < 1500; cause = next(cause)) {
+            if (cause.getMessage() != null && reason.indexOf(cause.getMessage().strip()) < 0) {
+                reason.append(reason.isEmpty() ? "" : "; ").append(cause.getMessage().strip());
+            }
+        }
+        return reason.isEmpty() ? failure.getClass().getSimpleName() : reason.toString();
+    }
+
+    private static Throwable next(Throwable cause) {
+        if (cause instanceof MessagingException messaging && messaging.getNextException() != null) {
+            return messaging.getNextException();
+        }
+        return cause.getCause() == cause ? null : cause.getCause();
+    }
+
+    /** A message whose Message-ID names its outbox entry, so a receiver can spot a resend. */
+    private static final class OutboxMessage extends MimeMessage {
+        private final long entryId;
+
+        OutboxMessage(Session session, long entryId) {
+            super(session);
+            this.entryId = entryId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", "<outbox-" + entryId + "@bpo-governance>");
+        }
+    }
+}

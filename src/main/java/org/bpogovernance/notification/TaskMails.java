@@ -1,0 +1,42 @@
+package org.bpogovernance.notification;
+
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.bpogovernance.engagement.EngagementService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** What a task mail says: the task, the engagement, the due date in its time zone, the Tasklist link. */
+@Component
+class TaskMails {
+
+    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm z", java.util.Locale.ENGLISH);
+
+    private final EngagementService engagements;
+    private final String publicUrl;
+
+    TaskMails(EngagementService engagements, @Value("${governance.public-url}") String publicUrl) {
+        this.engagements = engagements;
+        this.publicUrl = publicUrl;
+    }
+
+    Map<String, Object> model(String taskId, String taskName, String description, Date due, Long engagementId,
+            String engagementName) {
+        ZoneId zone = engagementId == null ? ZoneOffset.UTC : engagements.forProcess(engagementId).zone();
+        Map<String, Object> model = new HashMap<>();
+        model.put("taskName", taskName);
+        model.put("description", description);
+        model.put("engagementName", engagementName == null ? "the governance office" : engagementName);
+        model.put("due", due == null ? null : DUE.format(due.toInstant().atZone(zone)));
+        model.put("link", link(taskId));
+        return model;
+    }
+
+    String link(String taskId) {
+        return publicUrl + "/camunda/app/tasklist/default/#/?task=" + taskId;
+    }
+}

@@ -1,0 +1,41 @@
+package org.bpogovernance.notification;
+
+import static org.bpogovernance.engagement.EngagementVariables.ENGAGEMENT_ID;
+import static org.bpogovernance.engagement.EngagementVariables.ENGAGEMENT_NAME;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * A mail for every task a person gets: the Camunda starter publishes each task event as a
+ * Spring event inside the engine's transaction, so the mail is queued exactly when the task
+ * is created or (re)assigned, and not at all if that step rolls back.
+ */
+@Component
+class TaskNotifications {
+
+    private final Notifications notifications;
+    private final TaskRecipients recipients;
+    private final TaskMails mails;
+
+    TaskNotifications(Notifications notifications, TaskRecipients recipients, TaskMails mails) {
+        this.notifications = notifications;
+        this.recipients = recipients;
+        this.mails = mails;
+    }
+
+    @EventListener(condition = "#task.eventName == 'create' or #task.eventName == 'assignment'")
+    public void on(DelegateTask task) {
+        if (TaskListener.EVENTNAME_ASSIGNMENT.equals(task.getEventName()) && task.getAssignee() == null) {
+            return;
+        }
+        var model = mails.model(task.getId(), task.getName(), task.getDescription(), task.getDueDate(),
+                ENGAGEMENT_ID.from(task), ENGAGEMENT_NAME.from(task));
+        for (String user : recipients.of(task.getAssignee(), task.getCandidates())) {
+            notifications.notifyUser("task-assigned:" + task.getId() + ":" + user, Notifications.Kind.TASK_ASSIGNED,
+                    ENGAGEMENT_ID.from(task), user, model);
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package org.bpogovernance.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.bpogovernance.testing.Http.exchange;
+import static org.bpogovernance.testing.Http.get;
+import static org.bpogovernance.testing.Http.postJson;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.bpogovernance.testing.GovernanceTest;
+import org.bpogovernance.testing.Json;
+import org.bpogovernance.testing.Mail;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Mail through a real SMTP server (GreenMail): assignments with a Tasklist link, reminders and
+ * overdue notices from the engine's timer, an SMTP outage that loses nothing and duplicates
+ * nothing, a rolled-back step that sends nothing, a person without an address.
+ */
+@GovernanceTest
+class NotificationDeliveryTest {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(true);
+
+    @Autowired
+    TestRestTemplate rest;
+
+    @Autowired
+    IdentityService identityService;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    ManagementService managementService;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    String person;
+    String email;
+
+    @BeforeEach
+    void aPersonWithAnAddress() {
+        person = "mail-" + UUID.randomUUID().toString().substring(0, 8);
+        email = person + "@participants.example";
+        createUser(person, email);
+    }
+
+    @Test
+    void anAssignmentMailSaysWhatToDoByWhenAndLinksToTheTaskInTasklist() {
+        String taskId = taskFor(person, Instant.now().plus(Duration.ofDays(3)));
+
+        MimeMessage mail = awaitMails(email, 1).get(0);
+        assertThat(Mail.subject(mail)).contains("Answer the notification check");
+        String text = Mail.parts(mail, "text/plain").get(0);
+        String link = "http://localhost:8080/camunda/app/tasklist/default/#/?task=" + taskId;
+        assertThat(text).contains("Answer the notification check", "Due: ", link);
+        assertThat(Mail.parts(mail, "text/html").get(0)).contains("href=\"" + link + "\"");
+        // The link opens Tasklist on this service, and names a task that is open.
+        assertThat(get(rest, null, null, "/camunda/app/tasklist/default/").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(taskService.createTaskQuery().taskId(taskId).taskAssignee(person).count()).isOne();
+    }
+
+    @Test
+    void remindersAndOverdueNoticesComeFromTheEnginesTimerOnce() {
+        String taskId = taskFor(person, Instant.now().plus(Duration.ofHours(3)));
+        awaitMails(email, 1);
+
+        runReminderTimer();
+        runReminderTimer();
+        List<MimeMessage> afterReminder = awaitMails(email, 2);
+        assertThat(Mail.subject(afterReminder.get(1))).startsWith("[BPO governance] Reminder: Answer the notification check");
+
+        taskService.setDueDate(taskId, Date.from(Instant.now().minus(Duration.ofHours(1))));
+        runReminderTimer();
+        runReminderTimer();
+        List<MimeMessage> afterOverdue = awaitMails(email, 3);
+        assertThat(Mail.subject(afterOverdue.get(2))).startsWith("[BPO governance] Overdue: Answer the notification check");
+        settle();
+        assertThat(Mail.to(smtp.getReceivedMessages(), email)).as("each mail once").hasSize(3);
+    }
+
+    @Test
+    void someoneWhoSwitchedRemindersOffGetsAssignmentsButNoReminders() {
+        identityService.setUserInfo(person, "unused", "x");
+        var user = identityService.createUserQuery().userId(person).singleResult();
+        user.setPassword("secret-" + person);
+        identityService.saveUser(user);
+        assertThat(exchange(rest, person, "secret-" + person, HttpMethod.PUT, "/api/me/notification-preferences",
+                "{\"remindersEnabled\": false}").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(exchange(rest, person, "secret-" + person, HttpMethod.PUT, "/api/me/notification-preferences",
+                "{}").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+        taskFor(person, Instant.now().plus(Duration.ofHours(1)));
+        runReminderTimer();
+        awaitMails(email, 1);
+        settle();
+        assertThat(Mail.to(smtp.getReceivedMessages(), email)).extracting(Mail::subject)
+                .singleElement().asString().doesNotContain("Reminder");
+        assertThat((Boolean) Json.read(get(rest, person, "secret-" + person, "/api/me/notification-preferences").getBody(),
+                "$.remindersEnabled")).isFalse();
+    }
+
+    @Test
+    void tenMailsMadeWhileSmtpIsDownAreAllDeliveredOnceWhenItReturns() {
+        smtp.stop();
+        List<String> tasks = IntStream.range(0, 10).mapToObj(i -> taskFor(person, null)).toList();
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "select count(*) from notification_outbox where recipient_user_id = ? and attempts > 0 and status = 'PENDING'",
+                Long.class, person) == 10);
+
+        smtp.start();
+
+        List<MimeMessage> delivered = awaitMails(email, 10);
+        settle();
+        assertThat(Mail.to(smtp.getReceivedMessages(), email)).hasSize(10);
+        Set<String> messageIds = new HashSet<>();
+        for (MimeMessage message : delivered) {
+            messageIds.add(header(message, "Message-ID"));
+        }
+        assertThat(messageIds).hasSize(10);
+        assertThat(jdbc.queryForList("select status from notification_outbox where recipient_user_id = ?", String.class,
+                person)).hasSize(10).containsOnly("SENT");
+        assertThat(tasks).hasSize(10);
+    }
+
+    @Test
+    void aRolledBackStepSendsNothing() {
+        String[] taskId = new String[1];
+        try {
+            transaction.executeWithoutResult(status -> {
+                taskId[0] = taskFor(person, null);
+                throw new IllegalStateException("the step fails after creating the task");
+            });
+        } catch (IllegalStateException expected) {
+            // rolled back
+        }
+        settle();
+        assertThat(jdbc.queryForObject("select count(*) from notification_outbox where dedup_key like ?", Long.class,
+                "%" + taskId[0] + "%")).isZero();
+        assertThat(Mail.to(smtp.getReceivedMessages(), email)).isEmpty();
+    }
+
+    @Test
+    void aPersonWithoutAnAddressIsRecordedAsUndeliverableAndNothingElseFails() {
+        String nobody = "no-mail-" + UUID.randomUUID().toString().substring(0, 8);
+        createUser(nobody, null);
+
+        taskFor(nobody, null);
+        taskFor(person, null);
+
+        awaitMails(email, 1);
+        String undeliverable = get(rest, "olivia", "demo", "/api/notifications?status=UNDELIVERABLE&size=200").getBody();
+        assertThat((List<String>) Json.read(undeliverable, "$.content[?(@.recipientUserId == '" + nobody + "')].lastError"))
+                .containsExactly("user " + nobody + " has no e-mail address");
+        assertThat(get(rest, "clara", "demo", "/api/notifications").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        Long sentId = jdbc.queryForObject("select id from notification_outbox where recipient_user_id = ?", Long.class, person);
+        assertThat(postJson(rest, "olivia", "demo", "/api/notifications/" + sentId + "/retry", "").getStatusCode())
+                .as("only failed notifications are retried").isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    private String taskFor(String assignee, Instant due) {
+        String instanceId = runtimeService.startProcessInstanceByKey("notification-check", Variables.createVariables()
+                .putValue("assignee", assignee).putValue("due", due == null ? null : Date.from(due))).getId();
+        return taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId();
+    }
+
+    private void createUser(String id, String mail) {
+        var user = identityService.newUser(id);
+        user.setFirstName("Test");
+        user.setLastName(id);
+        user.setEmail(mail);
+        identityService.saveUser(user);
+    }
+
+    /** The task-reminders process's timer fires (the job executor is off in tests: we fire it). */
+    private void runReminderTimer() {
+        var job = managementService.createJobQuery().processDefinitionKey("task-reminders").timers().singleResult();
+        managementService.executeJob(job.getId());
+    }
+
+    private List<MimeMessage> awaitMails(String to, int count) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> Mail.to(smtp.getReceivedMessages(), to).size() >= count);
+        return Mail.to(smtp.getReceivedMessages(), to);
+    }
+
+    /** Lets the sender run a few more polls, so a duplicate would have arrived by now. */
+    private static void settle() {
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
+    }
+
+    private static String header(MimeMessage message, String name) {
+        try {
+            return message.getHeader(name)[0];
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
