@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * engagement-onboarding, path by path: approval, rejection and rework, overrun, and input the
@@ -71,6 +72,9 @@ class OnboardingProcessTest {
 
     @Autowired
     HistoryService historyService;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     final List<String> onboardingInstances = new ArrayList<>();
 
@@ -158,6 +162,9 @@ class OnboardingProcessTest {
         assertThat(job("timer_onboardingOverrun", onboarding)).as("the next reminder").isNotNull();
         assertThat(onboardingService.get(engagement.getId()).getOverrunNotices()).isOne();
         assertThat(actions(engagement)).contains("ONBOARDING_OVERRUN");
+        assertThat(jdbc.queryForList("select recipient_user_id from notification_outbox where engagement_id = ? "
+                + "and kind = 'onboarding-overrun'", String.class, engagement.getId()))
+                .as("the officer is told (the fixture names no sponsor)").containsExactly("olivia");
     }
 
     @Test
