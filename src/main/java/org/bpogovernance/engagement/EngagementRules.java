@@ -5,10 +5,10 @@ import jakarta.validation.groups.Default;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.bpogovernance.platform.BeanValidation;
 import org.bpogovernance.platform.InvalidInputException;
 import org.bpogovernance.platform.InvalidInputException.Violation;
 import org.bpogovernance.security.UserDirectory;
@@ -46,9 +46,7 @@ class EngagementRules {
         if (request == null) {
             throw new InvalidInputException("body", "is missing");
         }
-        List<Violation> violations = new ArrayList<>(validator.validate(request, Default.class, group).stream()
-                .map(v -> new Violation(v.getPropertyPath().toString(), v.getMessage()))
-                .toList());
+        List<Violation> violations = BeanValidation.violations(validator, request, Default.class, group);
         if (request.termStart() != null && request.termEnd() != null) {
             if (!request.termEnd().isAfter(request.termStart())) {
                 violations.add(new Violation("termEnd", "must be after termStart (" + request.termStart() + ")"));

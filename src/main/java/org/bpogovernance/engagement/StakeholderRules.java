@@ -1,8 +1,8 @@
 package org.bpogovernance.engagement;
 
 import jakarta.validation.Validator;
-import java.util.ArrayList;
 import java.util.List;
+import org.bpogovernance.platform.BeanValidation;
 import org.bpogovernance.platform.ConflictException;
 import org.bpogovernance.platform.InvalidInputException;
 import org.bpogovernance.platform.InvalidInputException.Violation;
@@ -25,8 +25,7 @@ class StakeholderRules {
         if (request == null) {
             throw new InvalidInputException("body", "is missing");
         }
-        List<Violation> violations = new ArrayList<>(validator.validate(request).stream()
-                .map(v -> new Violation(v.getPropertyPath().toString(), v.getMessage())).toList());
+        List<Violation> violations = BeanValidation.violations(validator, request);
         if (violations.isEmpty()) {
             String userId = request.userId().trim();
             if (!users.exists(userId)) {
