@@ -49,7 +49,7 @@ class OutboxSender {
     private final AtomicBoolean wokenMeanwhile = new AtomicBoolean();
 
     OutboxSender(OutboxRepository outbox, JavaMailSender mailSender, NotificationSettings settings,
-            TransactionTemplate transaction, @Qualifier("applicationTaskExecutor") TaskExecutor executor, Clock clock) {
+            TransactionTemplate transaction, @Qualifier(NotificationConfiguration.OUTBOX_EXECUTOR) TaskExecutor executor, Clock clock) {
         this.outbox = outbox;
         this.mailSender = mailSender;
         this.settings = settings;

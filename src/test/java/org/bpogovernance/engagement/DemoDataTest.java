@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The demo a new user meets: one engagement mid-onboarding, one operational; once, however often it starts. */
+/**
+ * The demo a new user meets, started as the README's run command starts it: one engagement
+ * mid-onboarding, one operational; created once, however often the service starts.
+ */
 @Tag("database")
 @Tag("own-jvm")
 @ExtendWith(TestDatabase.class)
@@ -24,7 +27,9 @@ class DemoDataTest {
     @Test
     void aNewUserFindsOneEngagementInOnboardingAndOneOperational() {
         for (int start = 1; start <= 2; start++) {
-            try (RunningService service = RunningService.start(dataDir, "--governance.demo.engagements=true")) {
+            // As the README's run command starts it: demo engagements and the job executor on.
+            try (RunningService service = RunningService.start(dataDir, "--governance.demo.engagements=true",
+                    "--camunda.bpm.job-execution.enabled=true")) {
                 EngagementRepository engagements = service.bean(EngagementRepository.class);
                 Engagement acme = engagements.findByContractReference(DemoEngagements.ONBOARDING_DEMO).orElseThrow();
                 Engagement globex = engagements.findByContractReference(DemoEngagements.OPERATIONAL_DEMO).orElseThrow();

@@ -1,0 +1,65 @@
+package org.bpogovernance.reporting;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Tasklist shows nothing until a filter exists. Every start-up makes sure the shared filters are
+ * there (every governance group may read filters), each showing which engagement a task is for.
+ * Camunda's authorizations still apply: a participant sees only tasks granted to them.
+ */
+@Component
+@Order(10)
+class TasklistFilters implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(TasklistFilters.class);
+
+    record SharedFilter(String name, String description, int priority, TaskQuery query) {
+    }
+
+    private final FilterService filterService;
+    private final TaskService taskService;
+
+    TasklistFilters(FilterService filterService, TaskService taskService) {
+        this.filterService = filterService;
+        this.taskService = taskService;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        for (SharedFilter shared : filters()) {
+            if (filterService.createFilterQuery().filterName(shared.name()).count() == 0) {
+                Filter filter = filterService.newTaskFilter(shared.name())
+                        .setQuery(shared.query())
+                        .setProperties(Map.of(
+                                "description", shared.description(),
+                                "priority", shared.priority(),
+                                "refresh", true,
+                                "variables", List.of(Map.of("name", "engagementName", "label", "Engagement"))));
+                filterService.saveFilter(filter);
+                log.info("Created the Tasklist filter '{}'", shared.name());
+            }
+        }
+    }
+
+    private List<SharedFilter> filters() {
+        return List.of(
+                new SharedFilter("My tasks", "Tasks assigned to me", -10,
+                        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc()),
+                new SharedFilter("My group tasks", "Unassigned tasks of my groups", -5,
+                        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+                                .taskUnassigned().orderByDueDate().asc()));
+    }
+}
