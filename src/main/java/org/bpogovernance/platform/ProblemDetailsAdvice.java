@@ -56,6 +56,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .toList());
     }
 
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ProblemDetail tooLarge(PayloadTooLargeException exception) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, exception.getMessage());
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException exception) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, exception.getMessage());

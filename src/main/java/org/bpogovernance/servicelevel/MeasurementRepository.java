@@ -1,0 +1,16 @@
+package org.bpogovernance.servicelevel;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.data.repository.Repository;
+
+interface MeasurementRepository extends Repository<Measurement, Long> {
+
+    Measurement save(Measurement measurement);
+
+    List<Measurement> findByMetricIdInAndSupersededAtIsNullOrderByPeriodAscMetricIdAsc(Collection<Long> metricIds);
+
+    List<Measurement> findByMetricIdInOrderByPeriodAscIdAsc(Collection<Long> metricIds);
+
+    List<Measurement> findByMetricIdInAndPeriodInAndSupersededAtIsNull(Collection<Long> metricIds, Collection<String> periods);
+}
