@@ -19,6 +19,7 @@ import org.bpogovernance.engagement.Side;
 import org.bpogovernance.platform.BeanValidation;
 import org.bpogovernance.platform.InvalidInputException;
 import org.bpogovernance.platform.InvalidInputException.Violation;
+import org.bpogovernance.platform.PayloadTooLargeException;
 import org.bpogovernance.security.CurrentUser;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
@@ -85,8 +86,12 @@ public class MeasurementService {
     }
 
     @Transactional
-    public Ingested recordCsv(Long engagementId, InputStream file) {
+    public Ingested recordCsv(Long engagementId, InputStream file, long declaredBytes) {
         authorize(engagementId);
+        if (declaredBytes > maxUploadBytes) {
+            throw new PayloadTooLargeException("The file has " + declaredBytes + " bytes, more than "
+                    + maxUploadBytes + " (governance.measurements.max-upload-bytes); nothing was stored.");
+        }
         MeasurementCsv.Parsed parsed = MeasurementCsv.read(file, maxUploadBytes);
         List<Violation> violations = new ArrayList<>(parsed.unreadable());
         List<MeasurementCsv.Line> lines = new ArrayList<>();

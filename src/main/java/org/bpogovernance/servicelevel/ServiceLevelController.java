@@ -86,13 +86,13 @@ class ServiceLevelController {
     @PostMapping(value = "/measurements", consumes = {"text/csv", "text/plain"})
     MeasurementService.Ingested recordCsv(@PathVariable Long engagementId, jakarta.servlet.http.HttpServletRequest request)
             throws IOException {
-        return measurementService.recordCsv(engagementId, request.getInputStream());
+        return measurementService.recordCsv(engagementId, request.getInputStream(), request.getContentLengthLong());
     }
 
     /** The same CSV file uploaded as a form field named {@code file}. */
     @PostMapping(value = "/measurements", consumes = "multipart/form-data")
     MeasurementService.Ingested upload(@PathVariable Long engagementId, @RequestPart("file") MultipartFile file)
             throws IOException {
-        return measurementService.recordCsv(engagementId, file.getInputStream());
+        return measurementService.recordCsv(engagementId, file.getInputStream(), file.getSize());
     }
 }
