@@ -9,8 +9,13 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.bpogovernance.platform.InvalidInputException;
 import org.bpogovernance.security.GovernanceGroups;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,13 +38,15 @@ class ServiceLevelController {
 
     private final ServiceLevelService serviceLevels;
     private final MeasurementService measurementService;
+    private final ScorecardService scorecards;
     private final ObjectMapper objectMapper;
     private final Clock clock;
 
     ServiceLevelController(ServiceLevelService serviceLevels, MeasurementService measurementService,
-            ObjectMapper objectMapper, Clock clock) {
+            ScorecardService scorecards, ObjectMapper objectMapper, Clock clock) {
         this.serviceLevels = serviceLevels;
         this.measurementService = measurementService;
+        this.scorecards = scorecards;
         this.objectMapper = objectMapper;
         this.clock = clock;
     }
@@ -56,6 +63,34 @@ class ServiceLevelController {
     @PreAuthorize(GovernanceGroups.OFFICERS_ONLY)
     List<ServiceLevelService.ActiveMetric> define(@PathVariable Long engagementId, @RequestBody MetricSetRequest request) {
         return serviceLevels.define(engagementId, request);
+    }
+
+    /** The scorecard of a period (yyyy-mm; last month when omitted). */
+    @GetMapping(value = "/scorecard", produces = "application/json")
+    Scorecard scorecard(@PathVariable Long engagementId, @RequestParam(required = false) YearMonth period) {
+        return scorecards.of(engagementId, period == null ? YearMonth.now(clock).minusMonths(1) : period);
+    }
+
+    /** The same scorecard as CSV, one line per metric, for spreadsheets and reporting tools. */
+    @GetMapping(value = "/scorecard", produces = "text/csv")
+    ResponseEntity<String> scorecardCsv(@PathVariable Long engagementId, @RequestParam(required = false) YearMonth period)
+            throws IOException {
+        Scorecard card = scorecard(engagementId, period);
+        StringBuilder out = new StringBuilder();
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader("period", "metric", "name", "unit",
+                "direction", "version", "target", "warning", "breach", "weight", "value", "health", "attainment",
+                "credit_due", "credits_accrued", "credits_earned_back").get())) {
+            for (Scorecard.Line line : card.metrics()) {
+                csv.printRecord(card.period(), line.code(), line.name(), line.unit(), line.direction(), line.version(),
+                        line.target(), line.warning(), line.breach(), line.weight(), line.value(), line.health(),
+                        line.attainment(), line.creditDueThisPeriod(), line.creditsAccruedToDate(),
+                        line.creditsEarnedBackToDate());
+            }
+        }
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"scorecard-" + engagementId + "-"
+                        + card.period() + ".csv\"")
+                .body(out.toString());
     }
 
     @GetMapping("/measurements")

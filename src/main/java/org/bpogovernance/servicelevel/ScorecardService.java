@@ -1,0 +1,165 @@
+package org.bpogovernance.servicelevel;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bpogovernance.engagement.Engagement;
+import org.bpogovernance.engagement.EngagementService;
+import org.bpogovernance.platform.InvalidInputException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Builds the scorecard of a period from the measurements and the metric versions in force.
+ *
+ * <ul>
+ *   <li>Attainment of a metric: value against target, capped at 100% (higher is better:
+ *       value / target; lower is better: target / value). Weighted attainment: the weighted mean
+ *       over the metrics that have a value; metrics without one are listed as missing.</li>
+ *   <li>Service credits, in percent of one period's fee: each RED period of a metric is a breach
+ *       and accrues that version's credit percent, until the metric's credits reach its cap over
+ *       the term. A breach's credit is earned back when the metric's next N periods are all GREEN
+ *       (N = earn-back periods of the version; 0 = never).</li>
+ * </ul>
+ * The worked example is in docs/service-levels.md.
+ */
+@Service
+public class ScorecardService {
+
+    static final int TREND_PERIODS = 12;
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final MetricRepository metrics;
+    private final MeasurementRepository measurements;
+    private final ServiceLevelService serviceLevels;
+    private final EngagementService engagements;
+
+    ScorecardService(MetricRepository metrics, MeasurementRepository measurements, ServiceLevelService serviceLevels,
+            EngagementService engagements) {
+        this.metrics = metrics;
+        this.measurements = measurements;
+        this.serviceLevels = serviceLevels;
+        this.engagements = engagements;
+    }
+
+    @Transactional(readOnly = true)
+    public Scorecard of(Long engagementId, YearMonth period) {
+        Engagement engagement = engagements.get(engagementId);
+        YearMonth termStart = YearMonth.from(engagement.getTermStart());
+        if (period.isBefore(termStart) || period.isAfter(YearMonth.from(engagement.getTermEnd()))) {
+            throw new InvalidInputException("period", period + " lies outside the term (" + termStart + " to "
+                    + YearMonth.from(engagement.getTermEnd()) + ")");
+        }
+        List<ServiceMetric> all = metrics.findByEngagementIdOrderByIdAsc(engagementId);
+        Map<Long, List<MetricVersion>> versions = serviceLevels.versionsByMetric(all.stream().map(ServiceMetric::getId).toList());
+        Map<Long, Map<String, Measurement>> values = new HashMap<>();
+        if (!all.isEmpty()) {
+            measurements.findByMetricIdInAndSupersededAtIsNullOrderByPeriodAscMetricIdAsc(
+                    all.stream().map(ServiceMetric::getId).toList())
+                    .forEach(m -> values.computeIfAbsent(m.getMetricId(), k -> new HashMap<>()).put(m.getPeriod(), m));
+        }
+
+        List<Scorecard.Line> lines = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        BigDecimal weighted = BigDecimal.ZERO;
+        BigDecimal weights = BigDecimal.ZERO;
+        BigDecimal dueNow = BigDecimal.ZERO;
+        BigDecimal accrued = BigDecimal.ZERO;
+        BigDecimal earnedBack = BigDecimal.ZERO;
+        for (ServiceMetric metric : all) {
+            List<MetricVersion> history = versions.getOrDefault(metric.getId(), List.of());
+            MetricVersion version = ServiceLevelService.inForce(history, period);
+            if (version == null || version.isRetired()) {
+                continue;
+            }
+            Map<String, Measurement> byPeriod = values.getOrDefault(metric.getId(), Map.of());
+            Measurement current = byPeriod.get(period.toString());
+            BigDecimal attainment = current == null ? null : attainment(version, current.getValue());
+            if (attainment == null) {
+                missing.add(metric.getCode());
+            } else {
+                weighted = weighted.add(attainment.multiply(version.getWeight()));
+                weights = weights.add(version.getWeight());
+            }
+            Credits credits = credits(history, byPeriod, termStart, period);
+            dueNow = dueNow.add(credits.dueThisPeriod());
+            accrued = accrued.add(credits.accrued());
+            earnedBack = earnedBack.add(credits.earnedBack());
+            List<Scorecard.Point> trend = new ArrayList<>();
+            for (YearMonth p = period.minusMonths(TREND_PERIODS - 1L); !p.isAfter(period); p = p.plusMonths(1)) {
+                Measurement m = byPeriod.get(p.toString());
+                trend.add(new Scorecard.Point(p.toString(), m == null ? null : m.getValue(), m == null ? null : m.getHealth()));
+            }
+            lines.add(new Scorecard.Line(metric.getCode(), version.getName(), version.getUnit(), version.getDirection(),
+                    version.getVersion(), version.getTarget(), version.getWarning(), version.getBreach(),
+                    version.getWeight(), current == null ? null : current.getValue(),
+                    current == null ? null : current.getHealth(), attainment, credits.dueThisPeriod(), credits.accrued(),
+                    credits.earnedBack(), trend));
+        }
+        BigDecimal weightedAttainment = weights.signum() == 0 ? null
+                : weighted.divide(weights, 2, RoundingMode.HALF_UP);
+        return new Scorecard(period.toString(), weightedAttainment, missing, dueNow, accrued, earnedBack,
+                accrued.subtract(earnedBack), lines);
+    }
+
+    /** Value against target, in percent, at most 100; null where it cannot be computed. */
+    static BigDecimal attainment(MetricVersion version, BigDecimal value) {
+        BigDecimal ratio;
+        if (version.getDirection() == Direction.HIGHER_IS_BETTER) {
+            if (version.getTarget().signum() == 0) {
+                return HUNDRED;
+            }
+            ratio = value.multiply(HUNDRED).divide(version.getTarget(), 2, RoundingMode.HALF_UP);
+        } else {
+            if (value.signum() <= 0) {
+                return HUNDRED;
+            }
+            ratio = version.getTarget().multiply(HUNDRED).divide(value, 2, RoundingMode.HALF_UP);
+        }
+        return ratio.min(HUNDRED).max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    record Credits(BigDecimal dueThisPeriod, BigDecimal accrued, BigDecimal earnedBack) {
+    }
+
+    /** Walks the metric's periods from the term start to the scorecard's period. */
+    static Credits credits(List<MetricVersion> history, Map<String, Measurement> byPeriod, YearMonth from, YearMonth to) {
+        BigDecimal accrued = BigDecimal.ZERO;
+        BigDecimal earnedBack = BigDecimal.ZERO;
+        BigDecimal dueThisPeriod = BigDecimal.ZERO;
+        List<YearMonth> periods = new ArrayList<>();
+        for (YearMonth p = from; !p.isAfter(to); p = p.plusMonths(1)) {
+            periods.add(p);
+        }
+        for (int i = 0; i < periods.size(); i++) {
+            YearMonth p = periods.get(i);
+            Measurement m = byPeriod.get(p.toString());
+            MetricVersion version = ServiceLevelService.inForce(history, p);
+            if (m == null || version == null || version.isRetired() || m.getHealth() != Health.RED) {
+                continue;
+            }
+            BigDecimal room = version.getCreditCapPercent().subtract(accrued).max(BigDecimal.ZERO);
+            BigDecimal credit = version.getCreditPercent().min(room);
+            accrued = accrued.add(credit);
+            if (p.equals(to)) {
+                dueThisPeriod = credit;
+            }
+            int needed = version.getEarnBackPeriods();
+            if (needed > 0 && credit.signum() > 0 && i + needed < periods.size()) {
+                boolean allGreen = true;
+                for (int j = i + 1; j <= i + needed; j++) {
+                    Measurement next = byPeriod.get(periods.get(j).toString());
+                    allGreen &= next != null && next.getHealth() == Health.GREEN;
+                }
+                if (allGreen) {
+                    earnedBack = earnedBack.add(credit);
+                }
+            }
+        }
+        return new Credits(dueThisPeriod, accrued, earnedBack);
+    }
+}
