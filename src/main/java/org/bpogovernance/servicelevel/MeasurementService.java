@@ -22,6 +22,7 @@ import org.bpogovernance.platform.InvalidInputException.Violation;
 import org.bpogovernance.platform.PayloadTooLargeException;
 import org.bpogovernance.security.CurrentUser;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,11 +51,14 @@ public class MeasurementService {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final long maxUploadBytes;
+    private final ApplicationEventPublisher events;
 
     MeasurementService(MetricRepository metrics, MeasurementRepository measurements, ServiceLevelService serviceLevels,
             HealthRules healthRules, EngagementService engagements, Validator validator, AuditTrail auditTrail,
             CurrentUser currentUser, Clock clock,
-            @Value("${governance.measurements.max-upload-bytes:16777216}") long maxUploadBytes) {
+            @Value("${governance.measurements.max-upload-bytes:16777216}") long maxUploadBytes,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.metrics = metrics;
         this.measurements = measurements;
         this.serviceLevels = serviceLevels;
@@ -172,6 +176,7 @@ public class MeasurementService {
 
         Instant now = Instant.now(clock);
         String by = currentUser.idOrSystem();
+        List<Measurement> recorded = new ArrayList<>();
         int created = 0;
         int corrected = 0;
         int unchanged = 0;
@@ -191,14 +196,41 @@ public class MeasurementService {
                 created++;
             }
             MetricVersion version = ratedBy.get(i);
-            measurements.save(new Measurement(metric.getId(), version.getId(), input.period(), input.value(),
-                    healthRules.rate(version, input.value()), source, input.comment(), by, now));
+            recorded.add(measurements.save(new Measurement(metric.getId(), version.getId(), input.period(), input.value(),
+                    healthRules.rate(version, input.value()), source, input.comment(), by, now)));
         }
+        announceBreaches(engagementId, recorded, byCode, ratedBy, inputs);
         if (created + corrected > 0) {
             auditTrail.record(EngagementService.AUDIT_TYPE, engagementId, "MEASUREMENTS_RECORDED",
                     source + ": " + created + " new, " + corrected + " corrected, " + unchanged + " unchanged");
         }
         return new Ingested(created, corrected, unchanged);
+    }
+
+    /** A RED value is a breach; an AMBER one after two AMBER periods is a repeated warning. */
+    private void announceBreaches(Long engagementId, List<Measurement> recorded, Map<String, ServiceMetric> byCode,
+            List<MetricVersion> ratedBy, List<MeasurementInput> inputs) {
+        Map<Long, String> codes = new HashMap<>();
+        byCode.values().forEach(m -> codes.put(m.getId(), m.getCode()));
+        Map<Long, String> names = new HashMap<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            names.put(byCode.get(inputs.get(i).metric().trim()).getId(), ratedBy.get(i).getName());
+        }
+        for (Measurement m : recorded) {
+            if (m.getHealth() == Health.RED) {
+                events.publishEvent(new ServiceLevelBreached(engagementId, codes.get(m.getMetricId()),
+                        names.get(m.getMetricId()), m.getPeriod(), ServiceLevelBreached.KPI_BREACH, "HIGH"));
+            } else if (m.getHealth() == Health.AMBER && amberBefore(m, 1) && amberBefore(m, 2)) {
+                events.publishEvent(new ServiceLevelBreached(engagementId, codes.get(m.getMetricId()),
+                        names.get(m.getMetricId()), m.getPeriod(), ServiceLevelBreached.REPEATED_WARNINGS, "MEDIUM"));
+            }
+        }
+    }
+
+    private boolean amberBefore(Measurement m, int periodsBack) {
+        String period = YearMonth.parse(m.getPeriod()).minusMonths(periodsBack).toString();
+        return measurements.findByMetricIdInAndPeriodInAndSupersededAtIsNull(List.of(m.getMetricId()), List.of(period))
+                .stream().anyMatch(earlier -> earlier.getHealth() == Health.AMBER);
     }
 
     /** Officers, and the provider's side of the engagement (whose systems feed the data). */
