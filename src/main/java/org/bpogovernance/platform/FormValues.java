@@ -48,6 +48,21 @@ public final class FormValues {
         }
     }
 
+    public static Integer wholeNumber(String field, Object value) {
+        if (value instanceof Number number) {
+            return number.intValue();
+        }
+        String text = text(value);
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.trim());
+        } catch (NumberFormatException notANumber) {
+            throw new InvalidInputException(field, "must be a whole number");
+        }
+    }
+
     public static List<String> strings(String field, Object value) {
         if (value == null) {
             return List.of();

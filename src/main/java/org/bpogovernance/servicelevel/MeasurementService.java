@@ -176,7 +176,7 @@ public class MeasurementService {
 
         Instant now = Instant.now(clock);
         String by = currentUser.idOrSystem();
-        List<Measurement> recorded = new ArrayList<>();
+        List<Rated> recorded = new ArrayList<>();
         int created = 0;
         int corrected = 0;
         int unchanged = 0;
@@ -196,10 +196,11 @@ public class MeasurementService {
                 created++;
             }
             MetricVersion version = ratedBy.get(i);
-            recorded.add(measurements.save(new Measurement(metric.getId(), version.getId(), input.period(), input.value(),
-                    healthRules.rate(version, input.value()), source, input.comment(), by, now)));
+            recorded.add(new Rated(metric.getCode(), version, measurements.save(new Measurement(metric.getId(),
+                    version.getId(), input.period(), input.value(), healthRules.rate(version, input.value()), source,
+                    input.comment(), by, now))));
         }
-        announceBreaches(engagementId, recorded, byCode, ratedBy, inputs);
+        announceBreaches(engagementId, recorded);
         if (created + corrected > 0) {
             auditTrail.record(EngagementService.AUDIT_TYPE, engagementId, "MEASUREMENTS_RECORDED",
                     source + ": " + created + " new, " + corrected + " corrected, " + unchanged + " unchanged");
@@ -207,30 +208,43 @@ public class MeasurementService {
         return new Ingested(created, corrected, unchanged);
     }
 
-    /** A RED value is a breach; an AMBER one after two AMBER periods is a repeated warning. */
-    private void announceBreaches(Long engagementId, List<Measurement> recorded, Map<String, ServiceMetric> byCode,
-            List<MetricVersion> ratedBy, List<MeasurementInput> inputs) {
-        Map<Long, String> codes = new HashMap<>();
-        byCode.values().forEach(m -> codes.put(m.getId(), m.getCode()));
-        Map<Long, String> names = new HashMap<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            names.put(byCode.get(inputs.get(i).metric().trim()).getId(), ratedBy.get(i).getName());
-        }
-        for (Measurement m : recorded) {
-            if (m.getHealth() == Health.RED) {
-                events.publishEvent(new ServiceLevelBreached(engagementId, codes.get(m.getMetricId()),
-                        names.get(m.getMetricId()), m.getPeriod(), ServiceLevelBreached.KPI_BREACH, "HIGH"));
-            } else if (m.getHealth() == Health.AMBER && amberBefore(m, 1) && amberBefore(m, 2)) {
-                events.publishEvent(new ServiceLevelBreached(engagementId, codes.get(m.getMetricId()),
-                        names.get(m.getMetricId()), m.getPeriod(), ServiceLevelBreached.REPEATED_WARNINGS, "MEDIUM"));
-            }
-        }
+    /** A stored value with the metric code and version it was rated by. */
+    private record Rated(String code, MetricVersion version, Measurement measurement) {
     }
 
-    private boolean amberBefore(Measurement m, int periodsBack) {
-        String period = YearMonth.parse(m.getPeriod()).minusMonths(periodsBack).toString();
-        return measurements.findByMetricIdInAndPeriodInAndSupersededAtIsNull(List.of(m.getMetricId()), List.of(period))
-                .stream().anyMatch(earlier -> earlier.getHealth() == Health.AMBER);
+    /**
+     * A RED value is a breach; an AMBER one after two AMBER periods is a repeated warning. The
+     * earlier periods of all AMBER values are read in one query.
+     */
+    private void announceBreaches(Long engagementId, List<Rated> recorded) {
+        List<Rated> amber = recorded.stream().filter(r -> r.measurement().getHealth() == Health.AMBER).toList();
+        Set<String> amberBefore = new HashSet<>();
+        if (!amber.isEmpty()) {
+            Set<Long> ids = new HashSet<>();
+            Set<String> periods = new HashSet<>();
+            for (Rated r : amber) {
+                ids.add(r.measurement().getMetricId());
+                YearMonth period = YearMonth.parse(r.measurement().getPeriod());
+                periods.add(period.minusMonths(1).toString());
+                periods.add(period.minusMonths(2).toString());
+            }
+            measurements.findByMetricIdInAndPeriodInAndSupersededAtIsNull(ids, periods).stream()
+                    .filter(m -> m.getHealth() == Health.AMBER)
+                    .forEach(m -> amberBefore.add(m.getMetricId() + "@" + m.getPeriod()));
+        }
+        for (Rated r : recorded) {
+            Measurement m = r.measurement();
+            YearMonth period = YearMonth.parse(m.getPeriod());
+            if (m.getHealth() == Health.RED) {
+                events.publishEvent(new ServiceLevelBreached(engagementId, r.code(), r.version().getName(),
+                        m.getPeriod(), ServiceLevelBreached.KPI_BREACH, "HIGH"));
+            } else if (m.getHealth() == Health.AMBER
+                    && amberBefore.contains(m.getMetricId() + "@" + period.minusMonths(1))
+                    && amberBefore.contains(m.getMetricId() + "@" + period.minusMonths(2))) {
+                events.publishEvent(new ServiceLevelBreached(engagementId, r.code(), r.version().getName(),
+                        m.getPeriod(), ServiceLevelBreached.REPEATED_WARNINGS, "MEDIUM"));
+            }
+        }
     }
 
     /** Officers, and the provider's side of the engagement (whose systems feed the data). */

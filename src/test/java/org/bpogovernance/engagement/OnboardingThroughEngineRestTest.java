@@ -88,11 +88,17 @@ class OnboardingThroughEngineRestTest {
         ResponseEntity<String> startForm = get(rest, "olivia", "demo", lifecycle + "/deployed-start-form");
         assertThat((String) Json.read(startForm.getBody(), "$.id")).isEqualTo("registerEngagementForm");
 
+        String badDate = variables.replaceFirst("\"termStart\": \\{\"value\": \"[^\"]+\"", "\"termStart\": {\"value\": \"31/12/2026\"");
+        assertThat(badDate).contains("31/12/2026");
         for (String endpoint : List.of("/submit-form", "/start")) {
             ResponseEntity<String> refused = postJson(rest, "olivia", "demo", lifecycle + endpoint,
                     "{\"variables\": " + badVariables + "}");
             assertThat(refused.getStatusCode()).as(endpoint).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat((String) Json.read(refused.getBody(), "$.message")).contains("timeZone: is not a known time zone");
+            ResponseEntity<String> malformed = postJson(rest, "olivia", "demo", lifecycle + endpoint,
+                    "{\"variables\": " + badDate + "}");
+            assertThat(malformed.getStatusCode()).as(endpoint).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat((String) Json.read(malformed.getBody(), "$.message")).contains("termStart: must be a date");
         }
         assertThat((List<?>) Json.read(get(rest, "olivia", "demo", "/api/engagements?client=tailspin").getBody(),
                 "$.content")).isEmpty();

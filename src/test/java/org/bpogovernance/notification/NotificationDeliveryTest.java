@@ -1,6 +1,7 @@
 package org.bpogovernance.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.bpogovernance.testing.Http.exchange;
 import static org.bpogovernance.testing.Http.get;
@@ -113,7 +114,6 @@ class NotificationDeliveryTest {
 
     @Test
     void someoneWhoSwitchedRemindersOffGetsAssignmentsButNoReminders() {
-        identityService.setUserInfo(person, "unused", "x");
         var user = identityService.createUserQuery().userId(person).singleResult();
         user.setPassword("secret-" + person);
         identityService.saveUser(user);
@@ -158,14 +158,13 @@ class NotificationDeliveryTest {
     @Test
     void aRolledBackStepSendsNothing() {
         String[] taskId = new String[1];
-        try {
-            transaction.executeWithoutResult(status -> {
-                taskId[0] = taskFor(person, null);
-                throw new IllegalStateException("the step fails after creating the task");
-            });
-        } catch (IllegalStateException expected) {
-            // rolled back
-        }
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+            taskId[0] = taskFor(person, null);
+            throw new IllegalStateException("the step fails after creating the task");
+        })).hasMessage("the step fails after creating the task");
+
+        assertThat(taskId[0]).as("the task existed inside the step").isNotNull();
+        assertThat(taskService.createTaskQuery().taskId(taskId[0]).count()).isZero();
         settle();
         assertThat(jdbc.queryForObject("select count(*) from notification_outbox where dedup_key like ?", Long.class,
                 "%" + taskId[0] + "%")).isZero();
