@@ -13,6 +13,8 @@ import java.time.Instant;
 @Table(name = "audit_entry")
 public class AuditEntry {
 
+    static final int MAX_DETAILS = 4000;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -43,7 +45,16 @@ public class AuditEntry {
         this.entityType = entityType;
         this.entityId = entityId;
         this.action = action;
-        this.details = details;
+        this.details = fitted(details);
+    }
+
+    /** The column holds 4 000 characters; a longer text keeps its start and says how much was left out. */
+    static String fitted(String details) {
+        if (details == null || details.length() <= MAX_DETAILS) {
+            return details;
+        }
+        String note = " … (" + (details.length() - MAX_DETAILS + 40) + " more characters)";
+        return details.substring(0, MAX_DETAILS - 40) + note;
     }
 
     public Long getId() {

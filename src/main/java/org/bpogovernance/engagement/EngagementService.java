@@ -251,7 +251,6 @@ public class EngagementService {
                 throw new IllegalStateException(impossible);
             }
         }
-        String joined = String.join("; ", changes);
-        return joined.length() > 3900 ? joined.substring(0, 3900) + "..." : joined;
+        return String.join("; ", changes);
     }
 }

@@ -1,12 +1,18 @@
 package org.bpogovernance.platform;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.plugin.variable.SpinValues;
 
 /**
  * Reads what a Camunda Form submitted: form-js sends dates as {@code yyyy-mm-dd}, times as
@@ -15,7 +21,7 @@ import java.util.List;
  */
 public final class FormValues {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
     private FormValues() {
     }
@@ -78,6 +84,41 @@ public final class FormValues {
             return JSON.readValue(text, new TypeReference<List<String>>() { });
         } catch (Exception notAList) {
             throw new InvalidInputException(field, "must be a list of values");
+        }
+    }
+
+    /** A dynamic list of the form (a JSON array of objects, as Tasklist submits it); empty when absent. */
+    public static List<Map<String, Object>> records(String field, Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        try {
+            Object tree = value instanceof String || value.getClass().getName().startsWith("org.camunda.spin")
+                    ? JSON.readValue(value.toString(), Object.class) : value;
+            if (!(tree instanceof List<?> list)) {
+                throw new InvalidInputException(field, "must be a list");
+            }
+            List<Map<String, Object>> records = new ArrayList<>();
+            for (Object item : list) {
+                if (!(item instanceof Map<?, ?> map)) {
+                    throw new InvalidInputException(field, "must be a list of entries");
+                }
+                Map<String, Object> record = new LinkedHashMap<>();
+                map.forEach((k, v) -> record.put(String.valueOf(k), v));
+                records.add(record);
+            }
+            return records;
+        } catch (JsonProcessingException notJson) {
+            throw new InvalidInputException(field, "must be a list of entries");
+        }
+    }
+
+    /** A value for a form to show and edit (a dynamic list, a table): a JSON variable, as Tasklist expects. */
+    public static TypedValue json(Object value) {
+        try {
+            return SpinValues.jsonValue(JSON.writeValueAsString(value)).create();
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
         }
     }
 

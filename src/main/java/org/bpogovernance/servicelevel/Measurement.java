@@ -11,7 +11,10 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** A metric's value for one period, rated against the version in force then. Corrections keep it. */
+/**
+ * A metric's value for one period, rated against the version in force then. Corrections keep it.
+ * Written in bulk by {@link MeasurementStore}; read here.
+ */
 @Entity
 @Table(name = "measurement")
 public class Measurement {
@@ -53,28 +56,15 @@ public class Measurement {
     @Column(name = "recorded_at", nullable = false)
     private Instant recordedAt;
 
+    /** The decision table version that rated it ({@code kpi-health:3}); null for values recorded before it was kept. */
+    @Column(name = "health_rule")
+    private String healthRule;
+
     /** Set when a correction replaced this value; null for the current one. */
     @Column(name = "superseded_at")
     private Instant supersededAt;
 
     protected Measurement() {
-    }
-
-    Measurement(Long metricId, Long metricVersionId, String period, BigDecimal value, Health health, Source source,
-            String comment, String recordedBy, Instant recordedAt) {
-        this.metricId = metricId;
-        this.metricVersionId = metricVersionId;
-        this.period = period;
-        this.value = value;
-        this.health = health;
-        this.source = source;
-        this.comment = comment;
-        this.recordedBy = recordedBy;
-        this.recordedAt = recordedAt;
-    }
-
-    void supersede(Instant at) {
-        this.supersededAt = at;
     }
 
     public Long getId() {
@@ -115,6 +105,10 @@ public class Measurement {
 
     public Instant getRecordedAt() {
         return recordedAt;
+    }
+
+    public String getHealthRule() {
+        return healthRule;
     }
 
     public Instant getSupersededAt() {

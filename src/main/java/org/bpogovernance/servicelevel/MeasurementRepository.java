@@ -6,11 +6,7 @@ import org.springframework.data.repository.Repository;
 
 interface MeasurementRepository extends Repository<Measurement, Long> {
 
-    Measurement save(Measurement measurement);
-
     List<Measurement> findByMetricIdInAndSupersededAtIsNullOrderByPeriodAscMetricIdAsc(Collection<Long> metricIds);
 
     List<Measurement> findByMetricIdInOrderByPeriodAscIdAsc(Collection<Long> metricIds);
-
-    List<Measurement> findByMetricIdInAndPeriodInAndSupersededAtIsNull(Collection<Long> metricIds, Collection<String> periods);
 }

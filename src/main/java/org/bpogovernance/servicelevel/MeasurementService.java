@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +44,7 @@ public class MeasurementService {
     private final MeasurementRepository measurements;
     private final ServiceLevelService serviceLevels;
     private final HealthRules healthRules;
+    private final MeasurementStore store;
     private final EngagementService engagements;
     private final Validator validator;
     private final AuditTrail auditTrail;
@@ -54,7 +54,7 @@ public class MeasurementService {
     private final ApplicationEventPublisher events;
 
     MeasurementService(MetricRepository metrics, MeasurementRepository measurements, ServiceLevelService serviceLevels,
-            HealthRules healthRules, EngagementService engagements, Validator validator, AuditTrail auditTrail,
+            HealthRules healthRules, MeasurementStore store, EngagementService engagements, Validator validator, AuditTrail auditTrail,
             CurrentUser currentUser, Clock clock,
             @Value("${governance.measurements.max-upload-bytes:16777216}") long maxUploadBytes,
             ApplicationEventPublisher events) {
@@ -63,6 +63,7 @@ public class MeasurementService {
         this.measurements = measurements;
         this.serviceLevels = serviceLevels;
         this.healthRules = healthRules;
+        this.store = store;
         this.engagements = engagements;
         this.validator = validator;
         this.auditTrail = auditTrail;
@@ -73,20 +74,27 @@ public class MeasurementService {
 
     @Transactional
     public Ingested recordJson(Long engagementId, List<MeasurementInput> inputs, Measurement.Source source) {
+        return recordValidated(engagementId, inputs, source, (i, field) -> "[" + i + "]" + (field.isEmpty() ? "" : "." + field));
+    }
+
+    /** Checks each input's fields, then records them all or nothing; {@code where} names an input's field in errors. */
+    @Transactional
+    Ingested recordValidated(Long engagementId, List<MeasurementInput> inputs, Measurement.Source source,
+            BiFunction<Integer, String, String> where) {
         List<Violation> violations = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
-            String prefix = "[" + i + "].";
+            int index = i;
             if (inputs.get(i) == null) {
-                violations.add(new Violation("[" + i + "]", "is empty"));
+                violations.add(new Violation(where.apply(i, ""), "is empty"));
                 continue;
             }
             BeanValidation.violations(validator, inputs.get(i)).forEach(v ->
-                    violations.add(new Violation(prefix + v.field(), v.message())));
+                    violations.add(new Violation(where.apply(index, v.field()), v.message())));
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        return record(engagementId, inputs, source, (i, field) -> "[" + i + "]." + field, List.of());
+        return record(engagementId, inputs, source, where, List.of());
     }
 
     @Transactional
@@ -164,85 +172,70 @@ public class MeasurementService {
             throw new InvalidInputException(violations);
         }
 
-        Set<Long> metricIds = new HashSet<>();
-        Set<String> periods = new HashSet<>();
-        for (MeasurementInput input : inputs) {
-            metricIds.add(byCode.get(input.metric().trim()).getId());
-            periods.add(input.period());
-        }
-        Map<String, Measurement> current = new HashMap<>();
-        measurements.findByMetricIdInAndPeriodInAndSupersededAtIsNull(metricIds, periods)
-                .forEach(m -> current.put(m.getMetricId() + "@" + m.getPeriod(), m));
+        // Current values from two periods before the earliest one on: for corrections and for
+        // spotting a third warning in a row.
+        String from = inputs.stream().map(MeasurementInput::period).min(String::compareTo).orElseThrow();
+        String to = inputs.stream().map(MeasurementInput::period).max(String::compareTo).orElseThrow();
+        Map<String, MeasurementStore.Current> current = store.current(engagementId,
+                YearMonth.parse(from).minusMonths(2).toString(), to);
 
         Instant now = Instant.now(clock);
-        String by = currentUser.idOrSystem();
-        List<Rated> recorded = new ArrayList<>();
-        int created = 0;
-        int corrected = 0;
+        HealthRules.Rater rater = healthRules.rater();
+        List<Long> superseded = new ArrayList<>();
+        List<MeasurementStore.NewValue> created = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
         int unchanged = 0;
         for (int i = 0; i < inputs.size(); i++) {
             MeasurementInput input = inputs.get(i);
             ServiceMetric metric = byCode.get(input.metric().trim());
-            Measurement existing = current.get(metric.getId() + "@" + input.period());
-            if (existing != null && existing.getValue().compareTo(input.value()) == 0) {
+            MeasurementStore.Current existing = current.get(MeasurementStore.keyOf(metric.getId(), input.period()));
+            if (existing != null && existing.value().compareTo(input.value()) == 0) {
                 unchanged++;
                 continue;
             }
             if (existing != null) {
-                existing.supersede(now);
-                measurements.save(existing);
-                corrected++;
-            } else {
-                created++;
+                superseded.add(existing.id());
             }
             MetricVersion version = ratedBy.get(i);
-            recorded.add(new Rated(metric.getCode(), version, measurements.save(new Measurement(metric.getId(),
-                    version.getId(), input.period(), input.value(), healthRules.rate(version, input.value()), source,
-                    input.comment(), by, now))));
+            created.add(new MeasurementStore.NewValue(metric.getId(), version.getId(), input.period(), input.value(),
+                    rater.rate(version, input.value()), source, input.comment(), rater.rule()));
+            codes.add(metric.getCode());
         }
-        announceBreaches(engagementId, recorded);
-        if (created + corrected > 0) {
+        store.supersede(superseded, now);
+        store.insert(created, currentUser.idOrSystem(), now);
+        announceBreaches(engagementId, created, codes, ratedBy, current);
+        int corrected = superseded.size();
+        if (!created.isEmpty()) {
             auditTrail.record(EngagementService.AUDIT_TYPE, engagementId, "MEASUREMENTS_RECORDED",
-                    source + ": " + created + " new, " + corrected + " corrected, " + unchanged + " unchanged");
+                    source + ": " + (created.size() - corrected) + " new, " + corrected + " corrected, "
+                            + unchanged + " unchanged");
         }
-        return new Ingested(created, corrected, unchanged);
-    }
-
-    /** A stored value with the metric code and version it was rated by. */
-    private record Rated(String code, MetricVersion version, Measurement measurement) {
+        return new Ingested(created.size() - corrected, corrected, unchanged);
     }
 
     /**
      * A RED value is a breach; an AMBER one after two AMBER periods is a repeated warning. The
-     * earlier periods of all AMBER values are read in one query.
+     * earlier periods come from what was stored before, and from this submission.
      */
-    private void announceBreaches(Long engagementId, List<Rated> recorded) {
-        List<Rated> amber = recorded.stream().filter(r -> r.measurement().getHealth() == Health.AMBER).toList();
-        Set<String> amberBefore = new HashSet<>();
-        if (!amber.isEmpty()) {
-            Set<Long> ids = new HashSet<>();
-            Set<String> periods = new HashSet<>();
-            for (Rated r : amber) {
-                ids.add(r.measurement().getMetricId());
-                YearMonth period = YearMonth.parse(r.measurement().getPeriod());
-                periods.add(period.minusMonths(1).toString());
-                periods.add(period.minusMonths(2).toString());
-            }
-            measurements.findByMetricIdInAndPeriodInAndSupersededAtIsNull(ids, periods).stream()
-                    .filter(m -> m.getHealth() == Health.AMBER)
-                    .forEach(m -> amberBefore.add(m.getMetricId() + "@" + m.getPeriod()));
-        }
-        for (Rated r : recorded) {
-            Measurement m = r.measurement();
-            YearMonth period = YearMonth.parse(m.getPeriod());
-            if (m.getHealth() == Health.RED) {
-                events.publishEvent(new ServiceLevelBreached(engagementId, r.code(), r.version().getName(),
-                        m.getPeriod(), ServiceLevelBreached.KPI_BREACH, "HIGH"));
-            } else if (m.getHealth() == Health.AMBER
-                    && amberBefore.contains(m.getMetricId() + "@" + period.minusMonths(1))
-                    && amberBefore.contains(m.getMetricId() + "@" + period.minusMonths(2))) {
-                events.publishEvent(new ServiceLevelBreached(engagementId, r.code(), r.version().getName(),
-                        m.getPeriod(), ServiceLevelBreached.REPEATED_WARNINGS, "MEDIUM"));
+    private void announceBreaches(Long engagementId, List<MeasurementStore.NewValue> created, List<String> codes,
+            List<MetricVersion> versions, Map<String, MeasurementStore.Current> before) {
+        Map<String, Health> health = new HashMap<>();
+        before.values().forEach(value -> health.put(value.key(), value.health()));
+        created.forEach(value -> health.put(MeasurementStore.keyOf(value.metricId(), value.period()), value.health()));
+        Map<Long, String> names = new HashMap<>();
+        versions.stream().filter(java.util.Objects::nonNull).forEach(v -> names.put(v.getId(), v.getName()));
+        for (int i = 0; i < created.size(); i++) {
+            MeasurementStore.NewValue value = created.get(i);
+            YearMonth period = YearMonth.parse(value.period());
+            String name = names.get(value.metricVersionId());
+            if (value.health() == Health.RED) {
+                events.publishEvent(new ServiceLevelBreached(engagementId, codes.get(i), name, value.period(),
+                        ServiceLevelBreached.KPI_BREACH, "HIGH"));
+            } else if (value.health() == Health.AMBER
+                    && health.get(MeasurementStore.keyOf(value.metricId(), period.minusMonths(1).toString())) == Health.AMBER
+                    && health.get(MeasurementStore.keyOf(value.metricId(), period.minusMonths(2).toString())) == Health.AMBER) {
+                events.publishEvent(new ServiceLevelBreached(engagementId, codes.get(i), name, value.period(),
+                        ServiceLevelBreached.REPEATED_WARNINGS, "MEDIUM"));
             }
         }
     }

@@ -34,11 +34,11 @@ public class ScorecardService {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final MetricRepository metrics;
-    private final MeasurementRepository measurements;
+    private final MeasurementStore measurements;
     private final ServiceLevelService serviceLevels;
     private final EngagementService engagements;
 
-    ScorecardService(MetricRepository metrics, MeasurementRepository measurements, ServiceLevelService serviceLevels,
+    ScorecardService(MetricRepository metrics, MeasurementStore measurements, ServiceLevelService serviceLevels,
             EngagementService engagements) {
         this.metrics = metrics;
         this.measurements = measurements;
@@ -56,12 +56,12 @@ public class ScorecardService {
         }
         List<ServiceMetric> all = metrics.findByEngagementIdOrderByIdAsc(engagementId);
         Map<Long, List<MetricVersion>> versions = serviceLevels.versionsByMetric(all.stream().map(ServiceMetric::getId).toList());
-        Map<Long, Map<String, Measurement>> values = new HashMap<>();
-        if (!all.isEmpty()) {
-            measurements.findByMetricIdInAndSupersededAtIsNullOrderByPeriodAscMetricIdAsc(
-                    all.stream().map(ServiceMetric::getId).toList())
-                    .forEach(m -> values.computeIfAbsent(m.getMetricId(), k -> new HashMap<>()).put(m.getPeriod(), m));
-        }
+        // Every current value of the term up to the period: the credit walk needs them all.
+        Map<Long, Map<String, MeasurementStore.Current>> values = new HashMap<>();
+        YearMonth from = termStart.isBefore(period.minusMonths(TREND_PERIODS - 1L)) ? termStart
+                : period.minusMonths(TREND_PERIODS - 1L);
+        measurements.current(engagementId, from.toString(), period.toString()).values()
+                .forEach(m -> values.computeIfAbsent(m.metricId(), k -> new HashMap<>()).put(m.period(), m));
 
         List<Scorecard.Line> lines = new ArrayList<>();
         List<String> missing = new ArrayList<>();
@@ -76,9 +76,9 @@ public class ScorecardService {
             if (version == null || version.isRetired()) {
                 continue;
             }
-            Map<String, Measurement> byPeriod = values.getOrDefault(metric.getId(), Map.of());
-            Measurement current = byPeriod.get(period.toString());
-            BigDecimal attainment = current == null ? null : attainment(version, current.getValue());
+            Map<String, MeasurementStore.Current> byPeriod = values.getOrDefault(metric.getId(), Map.of());
+            MeasurementStore.Current current = byPeriod.get(period.toString());
+            BigDecimal attainment = current == null ? null : attainment(version, current.value());
             if (attainment == null) {
                 missing.add(metric.getCode());
             } else {
@@ -91,13 +91,13 @@ public class ScorecardService {
             earnedBack = earnedBack.add(credits.earnedBack());
             List<Scorecard.Point> trend = new ArrayList<>();
             for (YearMonth p = period.minusMonths(TREND_PERIODS - 1L); !p.isAfter(period); p = p.plusMonths(1)) {
-                Measurement m = byPeriod.get(p.toString());
-                trend.add(new Scorecard.Point(p.toString(), m == null ? null : m.getValue(), m == null ? null : m.getHealth()));
+                MeasurementStore.Current m = byPeriod.get(p.toString());
+                trend.add(new Scorecard.Point(p.toString(), m == null ? null : m.value(), m == null ? null : m.health()));
             }
             lines.add(new Scorecard.Line(metric.getCode(), version.getName(), version.getUnit(), version.getDirection(),
                     version.getVersion(), version.getTarget(), version.getWarning(), version.getBreach(),
-                    version.getWeight(), current == null ? null : current.getValue(),
-                    current == null ? null : current.getHealth(), attainment, credits.dueThisPeriod(), credits.accrued(),
+                    version.getWeight(), current == null ? null : current.value(),
+                    current == null ? null : current.health(), attainment, credits.dueThisPeriod(), credits.accrued(),
                     credits.earnedBack(), trend));
         }
         BigDecimal weightedAttainment = weights.signum() == 0 ? null
@@ -127,7 +127,7 @@ public class ScorecardService {
     }
 
     /** Walks the metric's periods from the term start to the scorecard's period. */
-    static Credits credits(List<MetricVersion> history, Map<String, Measurement> byPeriod, YearMonth from, YearMonth to) {
+    static Credits credits(List<MetricVersion> history, Map<String, MeasurementStore.Current> byPeriod, YearMonth from, YearMonth to) {
         BigDecimal accrued = BigDecimal.ZERO;
         BigDecimal earnedBack = BigDecimal.ZERO;
         BigDecimal dueThisPeriod = BigDecimal.ZERO;
@@ -137,9 +137,9 @@ public class ScorecardService {
         }
         for (int i = 0; i < periods.size(); i++) {
             YearMonth p = periods.get(i);
-            Measurement m = byPeriod.get(p.toString());
+            MeasurementStore.Current m = byPeriod.get(p.toString());
             MetricVersion version = ServiceLevelService.inForce(history, p);
-            if (m == null || version == null || version.isRetired() || m.getHealth() != Health.RED) {
+            if (m == null || version == null || version.isRetired() || m.health() != Health.RED) {
                 continue;
             }
             BigDecimal room = version.getCreditCapPercent().subtract(accrued).max(BigDecimal.ZERO);
@@ -152,8 +152,8 @@ public class ScorecardService {
             if (needed > 0 && credit.signum() > 0 && i + needed < periods.size()) {
                 boolean allGreen = true;
                 for (int j = i + 1; j <= i + needed; j++) {
-                    Measurement next = byPeriod.get(periods.get(j).toString());
-                    allGreen &= next != null && next.getHealth() == Health.GREEN;
+                    MeasurementStore.Current next = byPeriod.get(periods.get(j).toString());
+                    allGreen &= next != null && next.health() == Health.GREEN;
                 }
                 if (allGreen) {
                     earnedBack = earnedBack.add(credit);

@@ -155,6 +155,26 @@ class ServiceLevelApiTest {
     }
 
     @Test
+    void aSetOfFiveHundredMetricsIsTakenAndItsAuditEntrySaysWhatWasLeftOut() {
+        String base = engagement();
+        StringBuilder metrics = new StringBuilder("{\"effectiveFrom\": \"2026-01\", \"metrics\": [");
+        for (int m = 1; m <= 500; m++) {
+            metrics.append(m > 1 ? "," : "").append("""
+                    {"code": "QUALITY-CHECK-%03d", "name": "Quality check %d", "unit": "%%", "direction": "HIGHER_IS_BETTER",
+                     "target": 90, "warning": 80, "breach": 70, "weight": 0.2,
+                     "creditPercentPerBreach": 1, "creditCapPercent": 5, "earnBackAfterGoodPeriods": 0}""".formatted(m, m));
+        }
+        ResponseEntity<String> defined = exchange(rest, "olivia", "demo", HttpMethod.PUT, base + "/metrics", metrics + "]}");
+        assertThat(defined.getStatusCode()).as(defined.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat((List<?>) Json.read(defined.getBody(), "$")).hasSize(500);
+        List<String> details = Json.read(get(rest, "olivia", "demo", base + "/audit").getBody(),
+                "$.content[?(@.action == 'METRICS_DEFINED')].details");
+        assertThat(details).singleElement().satisfies(text -> assertThat(text)
+                .startsWith("from 2026-01: QUALITY-CHECK-001 added").hasSizeLessThanOrEqualTo(4000)
+                .containsPattern("… \\(\\d+ more characters\\)$"));
+    }
+
+    @Test
     void oversizedFilesAndTheWrongPeopleAreRefused() {
         String base = engagement();
         exchange(rest, "olivia", "demo", HttpMethod.PUT, base + "/metrics", METRICS.formatted("2026-01", 98, 96, 94));

@@ -20,6 +20,15 @@ public final class Json {
         }
     }
 
+    /** The text as a JSON string literal. */
+    public static String quote(String text) {
+        try {
+            return MAPPER.writeValueAsString(text);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     public static <T> T read(String json, String path) {
         return JsonPath.read(json, path);
     }

@@ -1,0 +1,95 @@
+package org.bpogovernance.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.bpogovernance.testing.Http.exchange;
+import static org.bpogovernance.testing.Http.postJson;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Engagements as the demo people set them up: olivia (officer) registers through {@code /api},
+ * clara (client representative) and peter (provider manager) sign; sam is an executive sponsor.
+ */
+public final class Engagements {
+
+    /** A registered engagement: its id, contract reference (the processes' business key) and API path. */
+    public record Registered(long id, String reference) {
+        public String path() {
+            return "/api/engagements/" + id;
+        }
+    }
+
+    private Engagements() {
+    }
+
+    public static String uniqueReference() {
+        return "T-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    /** Registers an engagement with the given term and default tiers (monthly, quarterly, half-yearly). */
+    public static Registered register(TestRestTemplate rest, LocalDate termStart, LocalDate termEnd) {
+        return register(rest, termStart, termEnd, null);
+    }
+
+    /** Registers an engagement; {@code tiersJson} is the JSON array of tiers, or null for the defaults. */
+    public static Registered register(TestRestTemplate rest, LocalDate termStart, LocalDate termEnd, String tiersJson) {
+        String reference = uniqueReference();
+        ResponseEntity<String> created = postJson(rest, "olivia", "demo", "/api/engagements", """
+                {"name": "Litware claims %1$s", "client": "Litware Insurance", "provider": "Northwind BPO",
+                 "serviceScope": "Claims intake and settlement support", "contractReference": "%1$s",
+                 "termStart": "%2$s", "termEnd": "%3$s", "noticePeriodDays": 90, "timeZone": "Europe/Berlin",
+                 "siteAddress": "Litware House, Hamburg", "remoteMeetingLink": "https://meet.example.org/litware",
+                 "clientRepresentative": "clara", "providerManager": "peter", "governanceOfficer": "olivia"%4$s}"""
+                .formatted(reference, termStart, termEnd, tiersJson == null ? "" : ", \"tiers\": " + tiersJson));
+        assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
+        return new Registered(((Number) Json.read(created.getBody(), "$.id")).longValue(), reference);
+    }
+
+    /** Adds sam as the client's executive sponsor (escalation level 3). */
+    public static void addSponsor(TestRestTemplate rest, Registered engagement) {
+        ResponseEntity<String> added = postJson(rest, "olivia", "demo", engagement.path() + "/stakeholders",
+                "{\"userId\": \"sam\", \"side\": \"CLIENT\", \"role\": \"EXECUTIVE_SPONSOR\", \"escalationLevel\": 3}");
+        assertThat(added.getStatusCode()).as(added.getBody()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    /** Onboards it through its tasks: kick-off, ways of working, stakeholder map, both signatures. */
+    public static void onboard(TaskService taskService, Registered engagement) {
+        complete(taskService, engagement, "userTask_scheduleKickOff", Map.of("kickOffDate",
+                LocalDate.now().plusDays(7).toString(), "kickOffTime", "10:00", "kickOffFormat", "REMOTE"));
+        complete(taskService, engagement, "userTask_agreeWaysOfWorking", Map.of("communicationChannels", "[\"EMAIL\"]",
+                "reportingCadence", "MONTHLY", "escalationProtocol", "Project lead, then delivery managers, then sponsors"));
+        complete(taskService, engagement, "userTask_confirmStakeholderMap", Map.of("stakeholderMapConfirmed", true));
+        complete(taskService, engagement, "userTask_signCharterAsClient", Map.of("charterDecision", "APPROVE"));
+        complete(taskService, engagement, "userTask_signCharterAsProvider", Map.of("charterDecision", "APPROVE"));
+    }
+
+    /** Defines one higher-is-better (FTR) and one lower-is-better (AHT) metric from the given period on. */
+    public static void defineMetrics(TestRestTemplate rest, Registered engagement, String effectiveFrom) {
+        ResponseEntity<String> defined = exchange(rest, "olivia", "demo", HttpMethod.PUT, engagement.path() + "/metrics", """
+                {"effectiveFrom": "%s", "metrics": [
+                  {"code": "FTR", "name": "First-time-right rate", "unit": "%%", "direction": "HIGHER_IS_BETTER",
+                   "target": 98, "warning": 96, "breach": 94, "weight": 60,
+                   "creditPercentPerBreach": 5, "creditCapPercent": 10, "earnBackAfterGoodPeriods": 2},
+                  {"code": "AHT", "name": "Average handling time", "unit": "s", "direction": "LOWER_IS_BETTER",
+                   "target": 300, "warning": 330, "breach": 360, "weight": 40,
+                   "creditPercentPerBreach": 3, "creditCapPercent": 9, "earnBackAfterGoodPeriods": 0}]}"""
+                .formatted(effectiveFrom));
+        assertThat(defined.getStatusCode()).as(defined.getBody()).isEqualTo(HttpStatus.OK);
+    }
+
+    private static void complete(TaskService taskService, Registered engagement, String taskKey, Map<String, Object> variables) {
+        List<org.camunda.bpm.engine.task.Task> tasks = taskService.createTaskQuery()
+                .processInstanceBusinessKey(engagement.reference()).taskDefinitionKey(taskKey).list();
+        assertThat(tasks).as(taskKey).hasSize(1);
+        taskService.complete(tasks.get(0).getId(), Variables.fromMap(variables));
+    }
+}
