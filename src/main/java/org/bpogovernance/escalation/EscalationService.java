@@ -4,6 +4,7 @@ import static org.bpogovernance.engagement.EngagementVariables.ENGAGEMENT_ID;
 import static org.bpogovernance.engagement.EngagementVariables.ENGAGEMENT_NAME;
 import static org.bpogovernance.engagement.EngagementVariables.GOVERNANCE_OFFICER;
 
+import java.util.List;
 import java.util.Set;
 import org.bpogovernance.audit.AuditTrail;
 import org.bpogovernance.engagement.Engagement;
@@ -23,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class EscalationService {
 
     static final Set<String> RESOLUTIONS = Set.of("RESOLVED", "ACCEPTED_RISK", "CONTRACT_ACTION");
+    public static final String REJECTED_SIGN_OFF = "REJECTED_SIGN_OFF";
 
     private final RuntimeService runtimeService;
     private final HistoryService historyService;
@@ -46,6 +48,21 @@ public class EscalationService {
                 + (ServiceLevelBreached.KPI_BREACH.equals(breach.trigger()) ? "breached its threshold"
                         : "warned three periods in a row") + " in " + breach.period();
         raise(breach.engagementId(), cause, breach.trigger(), breach.severity(), subject);
+    }
+
+    /** A signer rejected review minutes and chose to escalate: once per review and sign-off round. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void raiseForRejectedSignOff(Long engagementId, Long reviewId, int round, String subject) {
+        raise(engagementId, "review:" + reviewId + ":" + round, REJECTED_SIGN_OFF, "MEDIUM", subject);
+    }
+
+    /** What the engagement's open escalations are about, for the next agenda. */
+    @Transactional(readOnly = true)
+    public List<String> openSubjects(Long engagementId) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey(EscalationProcess.KEY)
+                .variableValueEquals(ENGAGEMENT_ID.name(), engagementId).active().list().stream()
+                .map(instance -> (String) runtimeService.getVariable(instance.getId(), EscalationProcess.SUBJECT.name()))
+                .filter(java.util.Objects::nonNull).toList();
     }
 
     private void raise(Long engagementId, String cause, String trigger, String severity, String subject) {

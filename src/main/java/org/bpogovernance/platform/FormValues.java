@@ -21,7 +21,8 @@ import org.camunda.spin.plugin.variable.SpinValues;
  */
 public final class FormValues {
 
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private FormValues() {
     }
@@ -111,6 +112,14 @@ public final class FormValues {
         } catch (JsonProcessingException notJson) {
             throw new InvalidInputException(field, "must be a list of entries");
         }
+    }
+
+    /** A whole number from a form field ({@code null} where empty), naming the field when it is not one. */
+    public static Integer wholeNumberOrNull(String field, Object value) {
+        if (value instanceof Number number && number.doubleValue() != Math.rint(number.doubleValue())) {
+            throw new InvalidInputException(field, "must be a whole number");
+        }
+        return wholeNumber(field, value);
     }
 
     /** A value for a form to show and edit (a dynamic list, a table): a JSON variable, as Tasklist expects. */

@@ -20,6 +20,19 @@ public final class UserInput {
         });
     }
 
+    /**
+     * The refusal behind an engine exception (a step refused a person's input while the engine ran
+     * it), as the original exception, so {@code /api} answers it like any other; else the exception.
+     */
+    public static RuntimeException refusalIn(RuntimeException failure) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof RefusedUserInput refused && refused.getCause() instanceof RuntimeException original) {
+                return original;
+            }
+        }
+        return failure;
+    }
+
     public static <T> T check(Supplier<T> action) {
         try {
             return action.get();

@@ -162,6 +162,12 @@ public class MeetingService {
         return meetings.findByEngagementIdOrderByStartsAtAsc(engagementId);
     }
 
+    /** For process steps, which act for the engine: no visibility check. */
+    @Transactional(readOnly = true)
+    public Meeting forProcess(Long engagementId, Long meetingId) {
+        return find(engagementId, meetingId);
+    }
+
     @Transactional(readOnly = true)
     public Meeting get(Long engagementId, Long meetingId) {
         engagements.get(engagementId);

@@ -1,0 +1,27 @@
+package org.bpogovernance.review;
+
+import static org.bpogovernance.review.ReviewCallProcess.REVIEW_ID;
+
+import org.bpogovernance.platform.FormValues;
+import org.bpogovernance.platform.UserInput;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Completing "Prepare the agenda" records the objectives and the items; the timeboxes must fit the call. */
+@Component
+class RecordAgendaTaskListener implements TaskListener {
+
+    private final ReviewService reviewService;
+
+    RecordAgendaTaskListener(ReviewService reviewService) {
+        this.reviewService = reviewService;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        UserInput.check(() -> reviewService.prepareAgenda(REVIEW_ID.required(task),
+                FormValues.text(task.getVariable(ReviewCallProcess.OBJECTIVES)),
+                ReviewForms.agenda(task.getVariable(ReviewCallProcess.AGENDA_ITEMS))));
+    }
+}

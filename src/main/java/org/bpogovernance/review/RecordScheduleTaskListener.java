@@ -1,0 +1,31 @@
+package org.bpogovernance.review;
+
+import static org.bpogovernance.review.ReviewCallProcess.REVIEW_ID;
+
+import org.bpogovernance.platform.FormValues;
+import org.bpogovernance.platform.UserInput;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Completing "Schedule the review call" sends the invites with the agenda; the participants then answer. */
+@Component
+class RecordScheduleTaskListener implements TaskListener {
+
+    private final ReviewService reviewService;
+
+    RecordScheduleTaskListener(ReviewService reviewService) {
+        this.reviewService = reviewService;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        ReviewService.Scheduled scheduled = UserInput.check(() -> reviewService.schedule(REVIEW_ID.required(task),
+                FormValues.date(ReviewCallProcess.CALL_DATE, task.getVariable(ReviewCallProcess.CALL_DATE)),
+                FormValues.time(ReviewCallProcess.CALL_TIME, task.getVariable(ReviewCallProcess.CALL_TIME)),
+                FormValues.wholeNumberOrNull(ReviewCallProcess.CALL_MINUTES, task.getVariable(ReviewCallProcess.CALL_MINUTES)),
+                FormValues.text(task.getVariable(ReviewCallProcess.CALL_FORMAT)),
+                FormValues.text(task.getVariable(ReviewCallProcess.CALL_LOCATION))));
+        ReviewCallProcess.callScheduled(task.getExecution(), scheduled);
+    }
+}

@@ -1,0 +1,94 @@
+package org.bpogovernance.review;
+
+import java.util.ArrayList;
+import org.bpogovernance.platform.ProcessVariable;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.variable.Variables;
+
+/**
+ * The milestone-review process (bpmn/milestone-review.bpmn) and the review-call loop of
+ * operational-governance: keys, variables and form fields.
+ */
+final class ReviewCallProcess {
+
+    static final String KEY = "milestone-review";
+
+    // operational-governance: the next call on the cadence
+    static final ProcessVariable<Boolean> CALL_TO_COME = ProcessVariable.of("reviewCallToCome", Boolean.class);
+    static final ProcessVariable<String> NEXT_TIER = ProcessVariable.of("nextReviewTier", String.class);
+    /** ISO date-time at which the next call's preparation starts. */
+    static final ProcessVariable<String> NEXT_CALL_AT = ProcessVariable.of("nextReviewCallAt", String.class);
+
+    // milestone-review
+    static final ProcessVariable<Long> REVIEW_ID = ProcessVariable.of("reviewId", Long.class);
+    static final ProcessVariable<String> TIER = ProcessVariable.of("reviewTier", String.class);
+    static final ProcessVariable<Integer> SEQUENCE = ProcessVariable.of("reviewSequence", Integer.class);
+    static final ProcessVariable<String> PHASE = ProcessVariable.of("engagementPhase", String.class);
+    /** The month whose performance data the pack needs (the last of the reviewed period). */
+    static final ProcessVariable<String> DATA_PERIOD = ProcessVariable.of("performanceDataPeriod", String.class);
+    /** Output of the meeting-format decision: ON_PREMISES, REMOTE or HYBRID. */
+    static final ProcessVariable<String> MEETING_FORMAT = ProcessVariable.of("meetingFormat", String.class);
+    static final String INVITEES = "invitees";
+    static final ProcessVariable<String> INVITEE = ProcessVariable.of("invitee", String.class);
+    static final ProcessVariable<String> ATTENDANCE_DEADLINE = ProcessVariable.of("attendanceDeadline", String.class);
+    static final ProcessVariable<String> CALL_STARTS_AT = ProcessVariable.of("callStartsAt", String.class);
+    static final ProcessVariable<Boolean> QUORUM_REACHED = ProcessVariable.of("quorumReached", Boolean.class);
+    static final ProcessVariable<String> CLIENT_SIGNER = ProcessVariable.of("clientSigner", String.class);
+    static final ProcessVariable<String> PROVIDER_SIGNER = ProcessVariable.of("providerSigner", String.class);
+    /** Local input of each sign-off task: CLIENT or PROVIDER. */
+    static final ProcessVariable<String> SIGN_OFF_SIDE = ProcessVariable.of("signOffSide", String.class);
+    /** APPROVED, REWORK or ESCALATE. */
+    static final ProcessVariable<String> SIGN_OFF_OUTCOME = ProcessVariable.of("signOffOutcome", String.class);
+
+    // Form fields: read by the listeners, kept in the domain tables, not in the process.
+    static final String OBJECTIVES = "objectives";
+    static final String AGENDA_ITEMS = "agendaItems";
+    static final String MEETING_MINUTES = "meetingMinutes";
+    static final String PARTICIPANT_OPTIONS = "participantOptions";
+    static final String CALL_DATE = "callDate";
+    static final String CALL_TIME = "callTime";
+    static final String CALL_MINUTES = "callMinutes";
+    static final String CALL_FORMAT = "callFormat";
+    static final String CALL_LOCATION = "callLocation";
+    static final String RESPONSE = "attendanceResponse";
+    static final String RESPONSE_NOTE = "attendanceNote";
+    static final String RESPONSES = "attendanceResponses";
+    static final String ATTENDANCE = "attendance";
+    static final String MINUTES = "minutes";
+    static final String DECISIONS = "decisions";
+    static final String SUCCESSES = "successes";
+    static final String LESSONS_LEARNED = "lessonsLearned";
+    static final String RISKS = "risks";
+    static final String MILESTONE_UPDATES = "milestoneUpdates";
+    static final String ACTION_ITEMS = "actionItems";
+    static final String MINUTES_TEXT = "minutesText";
+    static final String REJECTIONS = "minutesRejections";
+    static final String SIGN_OFF_DECISION = "signOffDecision";
+    static final String SIGN_OFF_REASON = "signOffReason";
+    static final String SIGN_OFF_NEXT_STEP = "signOffNextStep";
+    static final String SATISFACTION_SCORE = "satisfactionScore";
+    static final String SATISFACTION_COMMENT = "satisfactionComment";
+
+    static final String INVITATION = "invitation";
+
+    private ReviewCallProcess() {
+    }
+
+    /** After the call is scheduled or moved: who answers (the attendance round's collection), by when, and when it starts. */
+    static void callScheduled(DelegateExecution execution, ReviewService.Scheduled scheduled) {
+        execution.setVariable(INVITEES, Variables.objectValue(new ArrayList<>(scheduled.invitees()))
+                .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+        ATTENDANCE_DEADLINE.set(execution, scheduled.attendanceDeadline().toString());
+        CALL_STARTS_AT.set(execution, scheduled.startsAt().toString());
+    }
+
+    /** Puts the minutes' text fields on the task, from the review or empty, so the form's values stay with the task. */
+    static void minutesFieldsOn(DelegateTask task, Review review) {
+        task.setVariableLocal(MINUTES, review == null ? null : review.getMinutes());
+        task.setVariableLocal(DECISIONS, review == null ? null : review.getDecisions());
+        task.setVariableLocal(SUCCESSES, review == null ? null : review.getSuccesses());
+        task.setVariableLocal(LESSONS_LEARNED, review == null ? null : review.getLessonsLearned());
+        task.setVariableLocal(RISKS, review == null ? null : review.getRisks());
+    }
+}

@@ -1,0 +1,82 @@
+package org.bpogovernance.review;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.bpogovernance.security.CurrentUser;
+import org.bpogovernance.security.GovernanceGroups;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/engagements/{id}/reviews}: the milestone review calls with agenda, attendance,
+ * minutes and sign-offs; the minutes as a document; sign-off and rework for those who use the API
+ * instead of Tasklist (both complete the same tasks).
+ */
+@RestController
+@RequestMapping("/api/engagements/{engagementId}/reviews")
+class ReviewController {
+
+    record SignOffRequest(String decision, String reason, String nextStep) {
+    }
+
+    private final ReviewRecords records;
+    private final MinutesService minutesService;
+    private final MinutesDocument document;
+    private final CurrentUser currentUser;
+
+    ReviewController(ReviewRecords records, MinutesService minutesService, MinutesDocument document,
+            CurrentUser currentUser) {
+        this.records = records;
+        this.minutesService = minutesService;
+        this.document = document;
+        this.currentUser = currentUser;
+    }
+
+    @GetMapping
+    List<ReviewRecords.ReviewSummary> list(@PathVariable Long engagementId) {
+        return records.of(engagementId);
+    }
+
+    @GetMapping("/{reviewId}")
+    ReviewRecords.ReviewRecord get(@PathVariable Long engagementId, @PathVariable Long reviewId) {
+        return records.get(engagementId, reviewId);
+    }
+
+    /** The record as an HTML document to download and forward. */
+    @GetMapping(value = "/{reviewId}/minutes", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> minutes(@PathVariable Long engagementId, @PathVariable Long reviewId) {
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("review-" + reviewId + "-minutes.html").build().toString())
+                .body(document.render(records.get(engagementId, reviewId)));
+    }
+
+    /** The caller's decision as a named signer: APPROVE, or REJECT with a reason and REWORK or ESCALATE. */
+    @PostMapping("/{reviewId}/sign-off")
+    ReviewRecords.ReviewRecord signOff(@PathVariable Long engagementId, @PathVariable Long reviewId,
+            @RequestBody SignOffRequest request) {
+        minutesService.signThroughApi(engagementId, reviewId, currentUser.idOrSystem(), request.decision(),
+                request.reason(), request.nextStep());
+        return records.get(engagementId, reviewId);
+    }
+
+    /** The reworked minutes, while a party's rejection has sent them back; signed minutes are locked (409). */
+    @PutMapping("/{reviewId}/minutes")
+    @PreAuthorize(GovernanceGroups.OFFICERS_ONLY)
+    ReviewRecords.ReviewRecord rework(@PathVariable Long engagementId, @PathVariable Long reviewId,
+            @RequestBody MinutesText text) {
+        minutesService.reworkThroughApi(engagementId, reviewId, text);
+        return records.get(engagementId, reviewId);
+    }
+}

@@ -1,0 +1,552 @@
+package org.bpogovernance.review;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.bpogovernance.action.ActionItem;
+import org.bpogovernance.action.ActionItemService;
+import org.bpogovernance.audit.AuditTrail;
+import org.bpogovernance.engagement.Engagement;
+import org.bpogovernance.engagement.EngagementService;
+import org.bpogovernance.engagement.GovernanceTier;
+import org.bpogovernance.engagement.Stakeholder;
+import org.bpogovernance.engagement.StakeholderRole;
+import org.bpogovernance.engagement.TierLevel;
+import org.bpogovernance.escalation.EscalationService;
+import org.bpogovernance.platform.ConflictException;
+import org.bpogovernance.platform.InvalidInputException;
+import org.bpogovernance.platform.InvalidInputException.Violation;
+import org.bpogovernance.platform.NotFoundException;
+import org.bpogovernance.security.UserDirectory;
+import org.bpogovernance.servicelevel.Health;
+import org.bpogovernance.servicelevel.Scorecard;
+import org.bpogovernance.servicelevel.ScorecardService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Milestone review calls up to the call itself: when each tier's next call is due, the agenda
+ * drafted from exceptions and prepared by the officer, the performance pack, scheduling with
+ * invites, and the participants' answers.
+ */
+@Service
+public class ReviewService {
+
+    static final Set<String> FORMATS = Set.of("ON_PREMISES", "REMOTE", "HYBRID");
+    static final int EXCEPTION_MINUTES = 5;
+
+    /** The next call of an engagement on its cadence: which tier, which period, when preparation starts. */
+    public record NextCall(TierLevel tier, int sequence, YearMonth from, YearMonth to, OffsetDateTime startsAt) {
+    }
+
+    /** A line of the agenda form. */
+    public record AgendaLine(String title, String owner, Integer timeboxMinutes, String source) {
+    }
+
+    /** A choice in a form's select: a stakeholder, by name and role. */
+    public record Option(String label, String value) {
+    }
+
+    /** What the schedule form suggests. */
+    public record Proposal(LocalDate date, LocalTime time, int minutes, String format, String location) {
+    }
+
+    /** A scheduled (or moved) call: who is invited, when they must answer, when it starts. */
+    public record Scheduled(List<String> invitees, OffsetDateTime attendanceDeadline, OffsetDateTime startsAt) {
+    }
+
+    private final ReviewRepository reviews;
+    private final AgendaItemRepository agendaItems;
+    private final AttendanceRepository attendances;
+    private final ReviewCalls calls;
+    private final EngagementService engagements;
+    private final MeetingService meetings;
+    private final MilestoneService milestones;
+    private final ActionItemService actionItems;
+    private final EscalationService escalations;
+    private final ScorecardService scorecards;
+    private final UserDirectory users;
+    private final ReviewSettings settings;
+    private final AuditTrail auditTrail;
+    private final Clock clock;
+
+    ReviewService(ReviewRepository reviews, AgendaItemRepository agendaItems, AttendanceRepository attendances,
+            ReviewCalls calls, EngagementService engagements, MeetingService meetings, MilestoneService milestones,
+            ActionItemService actionItems, EscalationService escalations, ScorecardService scorecards,
+            UserDirectory users, ReviewSettings settings, AuditTrail auditTrail, Clock clock) {
+        this.reviews = reviews;
+        this.agendaItems = agendaItems;
+        this.attendances = attendances;
+        this.calls = calls;
+        this.engagements = engagements;
+        this.meetings = meetings;
+        this.milestones = milestones;
+        this.actionItems = actionItems;
+        this.escalations = escalations;
+        this.scorecards = scorecards;
+        this.users = users;
+        this.settings = settings;
+        this.auditTrail = auditTrail;
+        this.clock = clock;
+    }
+
+    // ---- the cadence -------------------------------------------------------------------------
+
+    /**
+     * The engagement's next call: for each tier, the period after its last call (or the period
+     * containing today), reviewed from the first day after it ends; the earliest of the tiers.
+     * Empty when no tier has a whole period left in the term.
+     */
+    @Transactional(readOnly = true)
+    public Optional<NextCall> nextCall(Long engagementId) {
+        Engagement engagement = engagements.forProcess(engagementId);
+        return engagement.getTiers().stream()
+                .map(tier -> nextCallOf(engagement, tier))
+                .flatMap(Optional::stream)
+                .min(Comparator.comparing(NextCall::startsAt));
+    }
+
+    private Optional<NextCall> nextCallOf(Engagement engagement, GovernanceTier tier) {
+        int months = tier.getCadence().months();
+        YearMonth anchor = YearMonth.from(engagement.getTermStart());
+        Optional<Review> last = reviews.findFirstByEngagementIdAndTierOrderBySequenceDesc(engagement.getId(), tier.getTier());
+        YearMonth from;
+        if (last.isPresent()) {
+            from = YearMonth.parse(last.get().getPeriodTo()).plusMonths(1);
+        } else {
+            YearMonth now = YearMonth.now(clock.withZone(engagement.zone()));
+            long elapsed = Math.max(0, ChronoUnit.MONTHS.between(anchor, now));
+            from = anchor.plusMonths(elapsed / months * months);
+        }
+        YearMonth to = from.plusMonths(months - 1L);
+        if (to.isAfter(YearMonth.from(engagement.getTermEnd()))) {
+            return Optional.empty();
+        }
+        OffsetDateTime startsAt = to.plusMonths(1).atDay(1).atTime(settings.preparationStartsAt())
+                .atZone(engagement.zone()).toOffsetDateTime();
+        return Optional.of(new NextCall(tier.getTier(), last.map(r -> r.getSequence() + 1).orElse(1), from, to, startsAt));
+    }
+
+    /** Opens the tier's next review and starts its milestone-review process. */
+    @Transactional
+    public Review start(Long engagementId, TierLevel tierLevel) {
+        Engagement engagement = engagements.forProcess(engagementId);
+        GovernanceTier tier = engagement.getTiers().stream().filter(t -> t.getTier() == tierLevel).findFirst()
+                .orElseThrow(() -> new IllegalStateException("engagement " + engagementId + " has no " + tierLevel + " tier"));
+        NextCall next = nextCallOf(engagement, tier)
+                .orElseThrow(() -> new IllegalStateException("no " + tierLevel + " period is left in the term"));
+        Review review = reviews.save(new Review(engagementId, tierLevel, next.sequence(), next.from().toString(),
+                next.to().toString(), tier.getMeetingMinutes(), Instant.now(clock)));
+        review.runsIn(calls.start(engagement, engagements.holderOrNull(engagementId, StakeholderRole.GOVERNANCE_OFFICER),
+                review));
+        auditTrail.record(EngagementService.AUDIT_TYPE, engagementId, "REVIEW_STARTED", review.title());
+        return reviews.save(review);
+    }
+
+    // ---- the agenda --------------------------------------------------------------------------
+
+    /**
+     * A draft built from exceptions, not everything: metrics in AMBER or RED in the reviewed
+     * month, overdue action items, open escalations, milestones at risk or falling due before the
+     * next call, between the standing items. Exceptions get five minutes each while they fit the
+     * meeting; the rest are listed together in one item.
+     */
+    @Transactional
+    public List<AgendaItem> draftAgenda(Long reviewId) {
+        Review review = find(reviewId);
+        Engagement engagement = engagements.forProcess(review.getEngagementId());
+        String officer = Optional.ofNullable(engagements.holderOrNull(engagement.getId(), StakeholderRole.GOVERNANCE_OFFICER))
+                .orElse(engagements.holderOf(engagement.getId(), StakeholderRole.CLIENT_REPRESENTATIVE));
+        String provider = engagements.holderOf(engagement.getId(), StakeholderRole.PROVIDER_MANAGER);
+
+        List<AgendaLine> exceptions = new ArrayList<>();
+        Scorecard card = scorecards.of(engagement.getId(), YearMonth.parse(review.getPeriodTo()));
+        for (Scorecard.Line line : card.metrics()) {
+            if (line.health() == Health.RED || line.health() == Health.AMBER) {
+                exceptions.add(new AgendaLine(line.code() + " " + line.name() + " " + line.health() + " in "
+                        + card.period() + ": " + plain(line.value()) + " " + line.unit() + " against a target of "
+                        + plain(line.target()), provider, EXCEPTION_MINUTES, AgendaItem.Source.EXCEPTION.name()));
+            }
+        }
+        for (ActionItem item : actionItems.overdue(engagement.getId())) {
+            exceptions.add(new AgendaLine("Overdue action: " + item.getDescription() + " (" + item.getOwner() + ", due "
+                    + item.getDueDate() + ")", item.getOwner(), EXCEPTION_MINUTES, AgendaItem.Source.EXCEPTION.name()));
+        }
+        for (String subject : escalations.openSubjects(engagement.getId())) {
+            exceptions.add(new AgendaLine("Open escalation: " + subject, officer, EXCEPTION_MINUTES,
+                    AgendaItem.Source.EXCEPTION.name()));
+        }
+        LocalDate nextPeriodEnd = YearMonth.parse(review.getPeriodTo()).plusMonths(
+                engagement.getTiers().stream().filter(t -> t.getTier() == review.getTier()).findFirst()
+                        .map(t -> t.getCadence().months()).orElse(1)).atEndOfMonth();
+        for (Milestone milestone : milestones.needingAttention(engagement.getId(), nextPeriodEnd)) {
+            exceptions.add(new AgendaLine("Milestone " + (milestone.getStatus() == Milestone.Status.AT_RISK ? "at risk" : "due")
+                    + ": " + milestone.getTitle() + " (due " + milestone.getDueDate() + ")", milestone.getOwner(),
+                    EXCEPTION_MINUTES, AgendaItem.Source.EXCEPTION.name()));
+        }
+
+        List<AgendaLine> draft = new ArrayList<>();
+        draft.add(new AgendaLine("Welcome, objectives and the actions of the last call", officer, 5,
+                AgendaItem.Source.STANDING.name()));
+        draft.add(new AgendaLine("Performance of " + review.period() + " against the service levels", provider, 10,
+                AgendaItem.Source.STANDING.name()));
+        int closing = 5;
+        int fit = Math.max(0, (review.getMeetingMinutes() - 15 - closing) / EXCEPTION_MINUTES);
+        if (exceptions.size() <= fit) {
+            draft.addAll(exceptions);
+        } else if (fit > 0) {
+            draft.addAll(exceptions.subList(0, fit - 1));
+            String titles = exceptions.subList(fit - 1, exceptions.size()).stream().map(AgendaLine::title)
+                    .collect(Collectors.joining("; "));
+            draft.add(new AgendaLine(cut("Further exceptions (read ahead): " + titles, 300), officer, EXCEPTION_MINUTES,
+                    AgendaItem.Source.EXCEPTION.name()));
+        }
+        draft.add(new AgendaLine("Decisions, new actions and any other business", officer, closing,
+                AgendaItem.Source.STANDING.name()));
+        List<AgendaItem> saved = replaceAgenda(review, draft);
+        review.prepare("Review " + review.period() + " against the service levels; agree actions on the exceptions.");
+        reviews.save(review);
+        return saved;
+    }
+
+    @Transactional(readOnly = true)
+    public List<AgendaLine> agendaLines(Long reviewId) {
+        return agendaItems.findByReviewIdOrderByPositionAsc(reviewId).stream()
+                .map(item -> new AgendaLine(item.getTitle(), item.getOwner(), item.getTimeboxMinutes(), item.getSource().name()))
+                .toList();
+    }
+
+    /** The engagement's people for a form's owner select: "Clara Client (client representative)". */
+    @Transactional(readOnly = true)
+    public List<Option> participantOptions(Long engagementId) {
+        Map<String, Option> options = new LinkedHashMap<>();
+        for (Stakeholder stakeholder : engagements.stakeholdersForProcess(engagementId)) {
+            String name = users.find(stakeholder.getUserId()).map(UserDirectory.Person::displayName)
+                    .orElse(stakeholder.getUserId());
+            options.putIfAbsent(stakeholder.getUserId(), new Option(name + " ("
+                    + stakeholder.getRole().name().toLowerCase().replace('_', ' ') + ")", stakeholder.getUserId()));
+        }
+        return List.copyOf(options.values());
+    }
+
+    /**
+     * The agenda as the officer prepared it: objectives, and items each with a title, an owner on
+     * the engagement and a timebox; the timeboxes together must fit the meeting.
+     */
+    @Transactional
+    public List<AgendaItem> prepareAgenda(Long reviewId, String objectives, List<AgendaLine> lines) {
+        Review review = find(reviewId);
+        review.requireStatus(Review.Status.PREPARING);
+        List<Violation> violations = new ArrayList<>();
+        if (objectives == null || objectives.isBlank()) {
+            violations.add(new Violation(ReviewCallProcess.OBJECTIVES, "are required: what the call should achieve"));
+        } else if (objectives.length() > 2000) {
+            violations.add(new Violation(ReviewCallProcess.OBJECTIVES, "must be at most 2000 characters"));
+        }
+        if (lines.isEmpty()) {
+            violations.add(new Violation(ReviewCallProcess.AGENDA_ITEMS, "needs at least one item"));
+        }
+        int total = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            AgendaLine line = lines.get(i);
+            String path = ReviewCallProcess.AGENDA_ITEMS + "[" + i + "]";
+            if (line.title() == null || line.title().isBlank()) {
+                violations.add(new Violation(path + ".title", "is required"));
+            } else if (line.title().length() > 300) {
+                violations.add(new Violation(path + ".title", "must be at most 300 characters"));
+            }
+            if (line.owner() == null || line.owner().isBlank()) {
+                violations.add(new Violation(path + ".owner", "is required: who leads the item"));
+            } else if (!engagements.isStakeholder(review.getEngagementId(), line.owner().trim())) {
+                violations.add(new Violation(path + ".owner", line.owner() + " is not a stakeholder of the engagement"));
+            }
+            if (line.timeboxMinutes() == null || line.timeboxMinutes() < 1 || line.timeboxMinutes() > review.getMeetingMinutes()) {
+                violations.add(new Violation(path + ".timeboxMinutes", "must be between 1 and " + review.getMeetingMinutes()
+                        + " minutes"));
+            } else {
+                total += line.timeboxMinutes();
+            }
+        }
+        if (total > review.getMeetingMinutes()) {
+            violations.add(new Violation(ReviewCallProcess.AGENDA_ITEMS, "the timeboxes total " + total
+                    + " minutes, but the call lasts " + review.getMeetingMinutes() + "; shorten or drop items"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        List<AgendaLine> cleaned = lines.stream().map(line -> new AgendaLine(line.title().trim(), line.owner().trim(),
+                line.timeboxMinutes(), sourceOf(line.source()).name())).toList();
+        List<AgendaItem> saved = replaceAgenda(review, cleaned);
+        review.prepare(objectives.trim());
+        reviews.save(review);
+        auditTrail.record(EngagementService.AUDIT_TYPE, review.getEngagementId(), "AGENDA_PREPARED",
+                review.title() + ": " + saved.size() + " items, " + total + " of " + review.getMeetingMinutes() + " minutes");
+        return saved;
+    }
+
+    private List<AgendaItem> replaceAgenda(Review review, List<AgendaLine> lines) {
+        agendaItems.deleteByReviewId(review.getId());
+        List<AgendaItem> saved = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            AgendaLine line = lines.get(i);
+            saved.add(agendaItems.save(new AgendaItem(review.getId(), i + 1, line.title(), line.owner(),
+                    line.timeboxMinutes(), sourceOf(line.source()))));
+        }
+        return saved;
+    }
+
+    // ---- the performance pack ----------------------------------------------------------------
+
+    /** Attaches the scorecard of the reviewed period's last month to the review, as a summary all can read. */
+    @Transactional
+    public String attachScorecard(Long reviewId) {
+        Review review = find(reviewId);
+        Scorecard card = scorecards.of(review.getEngagementId(), YearMonth.parse(review.getPeriodTo()));
+        StringBuilder summary = new StringBuilder("Scorecard " + card.period() + ": weighted attainment "
+                + (card.weightedAttainment() == null ? "n/a" : plain(card.weightedAttainment()) + "%")
+                + "; service credits due " + plain(card.creditsDueThisPeriod()) + "% of the period's fee, net "
+                + plain(card.netCreditsToDate()) + "% to date.");
+        for (Scorecard.Line line : card.metrics()) {
+            summary.append("\n- ").append(line.code()).append(' ').append(line.name()).append(": ")
+                    .append(line.value() == null ? "no value" : plain(line.value()) + " " + line.unit() + " "
+                            + line.health())
+                    .append(" (target ").append(plain(line.target())).append(')');
+        }
+        if (!card.missingMetrics().isEmpty()) {
+            summary.append("\nNo value yet: ").append(String.join(", ", card.missingMetrics()));
+        }
+        review.attachScorecard(cut(summary.toString(), 20000));
+        reviews.save(review);
+        return review.getScorecardSummary();
+    }
+
+    // ---- scheduling and attendance -----------------------------------------------------------
+
+    /** The schedule form's suggestion: some days after preparation began, the tier's length, the decided format. */
+    @Transactional(readOnly = true)
+    public Proposal proposal(Long reviewId, String format) {
+        Review review = find(reviewId);
+        Engagement engagement = engagements.forProcess(review.getEngagementId());
+        LocalDate date = review.getStartedAt().atZone(engagement.zone()).toLocalDate()
+                .plusDays(settings.suggestedCallAfterDays());
+        LocalDate today = LocalDate.now(clock.withZone(engagement.zone()));
+        if (!date.isAfter(today)) {
+            date = today.plusDays(1);
+        }
+        return new Proposal(date, settings.suggestedCallTime(), review.getMeetingMinutes(), format,
+                locationFor(engagement, format, null));
+    }
+
+    /** Schedules the call: a meeting with the agenda; every stakeholder gets the invite; the participants answer. */
+    @Transactional
+    public Scheduled schedule(Long reviewId, LocalDate date, LocalTime time, Integer minutes, String format,
+            String location) {
+        Review review = find(reviewId);
+        review.requireStatus(Review.Status.PREPARING);
+        Engagement engagement = engagements.forProcess(review.getEngagementId());
+        checkSlot(engagement, date, time, minutes, format, location);
+        Meeting meeting = meetings.schedule(engagement, Meeting.Kind.REVIEW_CALL, review.title() + ": " + engagement.getName(),
+                LocalDateTime.of(date, time), minutes, format, locationFor(engagement, format, location),
+                invitation(review), engagements.holderOrNull(engagement.getId(), StakeholderRole.GOVERNANCE_OFFICER));
+        review.scheduled(meeting.getId());
+        reviews.save(review);
+        List<String> invitees = invitees(engagement);
+        for (String user : invitees) {
+            attendances.save(new Attendance(reviewId, user));
+        }
+        auditTrail.record(EngagementService.AUDIT_TYPE, engagement.getId(), "REVIEW_SCHEDULED",
+                review.title() + " on " + date + " " + time + " " + engagement.getTimeZone() + ", " + format);
+        return scheduled(engagement, meeting, invitees);
+    }
+
+    /** Moves the call (the quorum was missed): invites update, everyone answers again. */
+    @Transactional
+    public Scheduled reschedule(Long reviewId, LocalDate date, LocalTime time, Integer minutes, String location) {
+        Review review = find(reviewId);
+        review.requireStatus(Review.Status.SCHEDULED);
+        Engagement engagement = engagements.forProcess(review.getEngagementId());
+        Meeting meeting = meetings.forProcess(engagement.getId(), review.getMeetingId());
+        checkSlot(engagement, date, time, minutes, meeting.getFormat(), location);
+        meeting = meetings.reschedule(engagement.getId(), meeting.getId(), new MeetingService.MeetingChange(
+                LocalDateTime.of(date, time), minutes, locationFor(engagement, meeting.getFormat(), location),
+                invitation(review), meeting.getVersion()));
+        List<Attendance> answers = attendances.findByReviewIdOrderByIdAsc(reviewId);
+        answers.forEach(Attendance::invitedAgain);
+        answers.forEach(attendances::save);
+        auditTrail.record(EngagementService.AUDIT_TYPE, engagement.getId(), "REVIEW_RESCHEDULED",
+                review.title() + " to " + date + " " + time + " " + engagement.getTimeZone());
+        return scheduled(engagement, meeting, answers.stream().map(Attendance::getUserId).toList());
+    }
+
+    /** An invited participant confirms or declines; only for themselves. */
+    @Transactional
+    public Attendance respond(Long reviewId, String invitee, String actingUser, String response, String note) {
+        Review review = find(reviewId);
+        review.requireStatus(Review.Status.SCHEDULED);
+        if (!invitee.equals(actingUser)) {
+            throw new InvalidInputException("invitee", actingUser + " cannot answer for " + invitee
+                    + "; each participant answers their own invitation");
+        }
+        Attendance.Response answer = switch (response == null ? "" : response) {
+            case "CONFIRM" -> Attendance.Response.CONFIRMED;
+            case "DECLINE" -> Attendance.Response.DECLINED;
+            default -> throw new InvalidInputException(ReviewCallProcess.RESPONSE, "must be CONFIRM or DECLINE");
+        };
+        if (note != null && note.length() > 500) {
+            throw new InvalidInputException(ReviewCallProcess.RESPONSE_NOTE, "must be at most 500 characters");
+        }
+        Attendance attendance = attendances.findByReviewIdAndUserId(reviewId, invitee)
+                .orElseThrow(() -> new NotFoundException("invitation of " + invitee + " to review", reviewId));
+        attendance.respond(answer, note == null || note.isBlank() ? null : note.trim(), Instant.now(clock));
+        auditTrail.record(EngagementService.AUDIT_TYPE, review.getEngagementId(), "REVIEW_ATTENDANCE_" + answer,
+                invitee + " for " + review.title() + (attendance.getResponseNote() == null ? "" : ": " + attendance.getResponseNote()));
+        return attendances.save(attendance);
+    }
+
+    /** The quorum: the client's decision-maker and the provider's manager both confirmed. */
+    @Transactional(readOnly = true)
+    public boolean quorumReached(Long reviewId) {
+        Review review = find(reviewId);
+        Map<String, Attendance.Response> answers = attendances.findByReviewIdOrderByIdAsc(reviewId).stream()
+                .collect(Collectors.toMap(Attendance::getUserId, Attendance::getResponse));
+        return List.of(StakeholderRole.CLIENT_REPRESENTATIVE, StakeholderRole.PROVIDER_MANAGER).stream()
+                .map(role -> engagements.holderOf(review.getEngagementId(), role))
+                .allMatch(user -> answers.get(user) == Attendance.Response.CONFIRMED);
+    }
+
+    /** Who answered what, as the reschedule form shows it. */
+    @Transactional(readOnly = true)
+    public String responses(Long reviewId) {
+        return attendances.findByReviewIdOrderByIdAsc(reviewId).stream()
+                .map(a -> a.getUserId() + ": " + a.getResponse() + (a.getResponseNote() == null ? "" : " (" + a.getResponseNote() + ")"))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private void checkSlot(Engagement engagement, LocalDate date, LocalTime time, Integer minutes, String format,
+            String location) {
+        List<Violation> violations = new ArrayList<>();
+        if (date == null) {
+            violations.add(new Violation(ReviewCallProcess.CALL_DATE, "is required"));
+        }
+        if (time == null) {
+            violations.add(new Violation(ReviewCallProcess.CALL_TIME, "is required (hh:mm)"));
+        }
+        if (date != null && time != null) {
+            ZonedDateTime starts = LocalDateTime.of(date, time).atZone(engagement.zone());
+            if (starts.toInstant().isBefore(clock.instant().plus(settings.minimumNotice()))) {
+                violations.add(new Violation(ReviewCallProcess.CALL_DATE, "the call must start at least "
+                        + settings.minimumNotice().toMinutes() + " minutes from now, not in the past"));
+            }
+        }
+        if (minutes == null || minutes < 15 || minutes > 480) {
+            violations.add(new Violation(ReviewCallProcess.CALL_MINUTES, "must be between 15 and 480"));
+        }
+        if (format == null || !FORMATS.contains(format)) {
+            violations.add(new Violation(ReviewCallProcess.CALL_FORMAT, "must be one of " + FORMATS));
+        } else if (!"REMOTE".equals(format) && blank(location) && blank(engagement.getSiteAddress())) {
+            violations.add(new Violation(ReviewCallProcess.CALL_LOCATION, "is required for a call on premises"));
+        } else if ("REMOTE".equals(format) && blank(location) && blank(engagement.getRemoteMeetingLink())) {
+            violations.add(new Violation(ReviewCallProcess.CALL_LOCATION, "is required: the link of the remote call"));
+        }
+        if (location != null && location.length() > 500) {
+            violations.add(new Violation(ReviewCallProcess.CALL_LOCATION, "must be at most 500 characters"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+    }
+
+    private Scheduled scheduled(Engagement engagement, Meeting meeting, List<String> invitees) {
+        OffsetDateTime starts = meeting.start().toOffsetDateTime();
+        Duration untilCall = Duration.between(clock.instant(), starts.toInstant());
+        Duration before = untilCall.dividedBy(2).compareTo(settings.attendanceDeadlineBeforeCall()) < 0
+                ? untilCall.dividedBy(2) : settings.attendanceDeadlineBeforeCall();
+        return new Scheduled(invitees, starts.minus(before).truncatedTo(ChronoUnit.MINUTES), starts);
+    }
+
+    /** Everyone on the stakeholder map but the officer who organises the call. */
+    private List<String> invitees(Engagement engagement) {
+        String officer = engagements.holderOrNull(engagement.getId(), StakeholderRole.GOVERNANCE_OFFICER);
+        return engagements.stakeholdersForProcess(engagement.getId()).stream().map(Stakeholder::getUserId)
+                .filter(user -> !user.equals(officer)).distinct().toList();
+    }
+
+    /** What every participant receives with the invite: objectives, agenda with owners and timeboxes, the scorecard. */
+    private String invitation(Review review) {
+        StringBuilder text = new StringBuilder();
+        if (review.getObjectives() != null) {
+            text.append("Objectives: ").append(review.getObjectives()).append("\n\nAgenda\n");
+        }
+        for (AgendaItem item : agendaItems.findByReviewIdOrderByPositionAsc(review.getId())) {
+            text.append(item.getPosition()).append(". ").append(item.getTitle()).append(" — ").append(item.getOwner())
+                    .append(" (").append(item.getTimeboxMinutes()).append(" min)\n");
+        }
+        if (review.getScorecardSummary() != null) {
+            text.append('\n').append(review.getScorecardSummary());
+        }
+        return cut(text.toString(), 4000);
+    }
+
+    private static String locationFor(Engagement engagement, String format, String given) {
+        if (!blank(given)) {
+            return given.trim();
+        }
+        return "REMOTE".equals(format) ? engagement.getRemoteMeetingLink() : engagement.getSiteAddress();
+    }
+
+    /** What a participant reads in "Confirm attendance": the call, where, and its agenda. */
+    @Transactional(readOnly = true)
+    public String invitationText(Long reviewId) {
+        Review review = find(reviewId);
+        Engagement engagement = engagements.forProcess(review.getEngagementId());
+        Meeting meeting = meetings.forProcess(engagement.getId(), review.getMeetingId());
+        return review.title() + " of " + engagement.getName() + "\n"
+                + meeting.start().format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm z",
+                        java.util.Locale.ENGLISH)) + ", " + meeting.getDurationMinutes() + " minutes, " + meeting.getFormat()
+                + (meeting.getLocation() == null ? "" : " — " + meeting.getLocation()) + "\n\n" + invitation(review);
+    }
+
+    java.time.ZoneId zoneOf(Long reviewId) {
+        return engagements.forProcess(find(reviewId).getEngagementId()).zone();
+    }
+
+    Review find(Long reviewId) {
+        return reviews.findById(reviewId).orElseThrow(() -> new NotFoundException("review", reviewId));
+    }
+
+    private static AgendaItem.Source sourceOf(String source) {
+        try {
+            return source == null ? AgendaItem.Source.OFFICER : AgendaItem.Source.valueOf(source);
+        } catch (IllegalArgumentException unknown) {
+            return AgendaItem.Source.OFFICER;
+        }
+    }
+
+    static String plain(BigDecimal value) {
+        return value == null ? "n/a" : value.stripTrailingZeros().toPlainString();
+    }
+
+    static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,34 @@
+package org.bpogovernance.review;
+
+import static org.bpogovernance.review.ReviewCallProcess.REVIEW_ID;
+
+import org.bpogovernance.platform.FormValues;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Creating "Record the call" lists the invitees with their answers, the open milestones and the people to choose from. */
+@Component
+class ShowRecordCallTaskListener implements TaskListener {
+
+    private final MinutesService minutesService;
+    private final ReviewService reviewService;
+
+    ShowRecordCallTaskListener(MinutesService minutesService, ReviewService reviewService) {
+        this.minutesService = minutesService;
+        this.reviewService = reviewService;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Long reviewId = REVIEW_ID.required(task);
+        Review review = reviewService.find(reviewId);
+        task.setVariableLocal(ReviewCallProcess.ATTENDANCE, FormValues.json(minutesService.presenceLines(reviewId)));
+        task.setVariableLocal(ReviewCallProcess.MILESTONE_UPDATES,
+                FormValues.json(minutesService.milestoneLines(review.getEngagementId())));
+        task.setVariableLocal(ReviewCallProcess.ACTION_ITEMS, FormValues.json(minutesService.proposedActions(reviewId)));
+        task.setVariableLocal(ReviewCallProcess.PARTICIPANT_OPTIONS,
+                FormValues.json(reviewService.participantOptions(review.getEngagementId())));
+        ReviewCallProcess.minutesFieldsOn(task, null);
+    }
+}

@@ -1,0 +1,415 @@
+package org.bpogovernance.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.bpogovernance.testing.Http.exchange;
+import static org.bpogovernance.testing.Http.get;
+import static org.bpogovernance.testing.Http.postJson;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.bpogovernance.testing.Engagements;
+import org.bpogovernance.testing.FlowNodeCoverage;
+import org.bpogovernance.testing.GovernanceTest;
+import org.bpogovernance.testing.Json;
+import org.bpogovernance.testing.Tasklist;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * milestone-review, path by path, with the people working through Tasklist's API and the timers
+ * fired by activity id: all approved; the quorum missed and the call moved; the minutes rejected
+ * and reworked; a rejection escalated; performance data missing; no rating given. Together the
+ * tests visit every flow node of milestone-review and of the review-call loop of
+ * operational-governance.
+ */
+@GovernanceTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MilestoneReviewProcessTest {
+
+    @Autowired
+    TestRestTemplate rest;
+
+    @Autowired
+    ProcessEngine processEngine;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    ManagementService managementService;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    RepositoryService repositoryService;
+
+    @Autowired
+    HistoryService historyService;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    ReviewCallWalk walk;
+    final List<String> reviews = new ArrayList<>();
+    final List<String> operations = new ArrayList<>();
+
+    @BeforeEach
+    void newWalk() {
+        AbstractAssertions.init(processEngine);
+        walk = new ReviewCallWalk(rest, runtimeService, managementService, taskService);
+    }
+
+    @Test
+    void aCallPreparedFromExceptionsHeldAndSignedByBothOpensItsActionItems() throws Exception {
+        var engagement = walk.operationalEngagement();
+        YearMonth month = YearMonth.now(ReviewCallWalk.BERLIN);
+        walk.measure(month, 95.0, 310);
+        assertThat(postJson(rest, "olivia", "demo", engagement.path() + "/milestones", """
+                {"title": "Wave 2 go-live", "dueDate": "%s", "owner": "peter", "status": "AT_RISK",
+                 "acceptanceCriteria": "All queues migrated, FTR at target for two weeks"}"""
+                .formatted(LocalDate.now().plusDays(20))).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        ProcessInstance operationsInstance = walk.operations();
+        operations.add(operationsInstance.getId());
+        assertThat(walk.job(operationsInstance.getId(), "timer_reviewCallDue").getDuedate()).as("the day after the month ends")
+                .isEqualTo(Date.from(month.plusMonths(1).atDay(1).atTime(LocalTime.of(9, 0)).atZone(ReviewCallWalk.BERLIN).toInstant()));
+        ProcessInstance review = walk.callDue();
+        reviews.add(review.getId());
+        assertThat(review).isWaitingAt("userTask_prepareAgenda");
+
+        // The draft: standing items around the exceptions (FTR amber, the milestone at risk).
+        String agendaTask = walk.task("olivia", "Prepare the agenda");
+        String variables = walk.tasklist.open("olivia", agendaTask, "prepareAgendaForm");
+        String draft = Json.read(variables, "$.agendaItems.value");
+        assertThat((List<String>) Json.read(draft, "$[*].title")).anyMatch(t -> t.startsWith("FTR First-time-right rate AMBER"))
+                .anyMatch(t -> t.equals("Milestone at risk: Wave 2 go-live (due " + LocalDate.now().plusDays(20) + ")"))
+                .noneMatch(t -> t.startsWith("AHT"));
+        assertThat((Integer) Json.read(variables, "$.meetingMinutes.value")).isEqualTo(60);
+        assertThat((List<String>) Json.read((String) Json.read(variables, "$.participantOptions.value"), "$[*].value"))
+                .containsExactlyInAnyOrder("clara", "peter", "olivia", "sam");
+
+        ResponseEntity<String> tooLong = walk.tasklist.submit("olivia", agendaTask, "{\"objectives\": {\"value\": \"Review\"}, "
+                + "\"agendaItems\": " + Tasklist.json("""
+                        [{"title": "Performance", "owner": "peter", "timeboxMinutes": 45},
+                         {"title": "Roadmap", "owner": "clara", "timeboxMinutes": 30}]""") + "}");
+        assertThat(tooLong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) Json.read(tooLong.getBody(), "$.message"))
+                .contains("agendaItems: the timeboxes total 75 minutes, but the call lasts 60");
+        ResponseEntity<String> stranger = walk.tasklist.submit("olivia", agendaTask, "{\"objectives\": {\"value\": \"Review\"}, "
+                + "\"agendaItems\": " + Tasklist.json("[{\"title\": \"Performance\", \"owner\": \"carl\", \"timeboxMinutes\": 20}]") + "}");
+        assertThat((String) Json.read(stranger.getBody(), "$.message"))
+                .contains("agendaItems[0].owner: carl is not a stakeholder of the engagement");
+        walk.prepareAgendaAsDrafted();
+
+        // Data complete: straight to the scorecard and the meeting-format decision (first call: on premises).
+        assertThat(review).hasPassed("serviceTask_checkPerformanceData", "serviceTask_attachScorecard",
+                "businessRuleTask_decideMeetingFormat").hasNotPassed("userTask_submitPerformanceData")
+                .isWaitingAt("userTask_scheduleCall");
+        String scheduleTask = walk.task("olivia", "Schedule the review call");
+        String proposal = walk.tasklist.open("olivia", scheduleTask, "scheduleReviewCallForm");
+        assertThat((String) Json.read(proposal, "$.callFormat.value")).isEqualTo("ON_PREMISES");
+        assertThat((String) Json.read(proposal, "$.callLocation.value")).isEqualTo("Litware House, Hamburg");
+        ResponseEntity<String> past = walk.tasklist.submit("olivia", scheduleTask, """
+                {"callDate": {"value": "%s"}, "callTime": {"value": "10:00"}, "callMinutes": {"value": 60, "type": "Integer"},
+                 "callFormat": {"value": "REMOTE"}}""".formatted(LocalDate.now().minusDays(1)));
+        assertThat((String) Json.read(past.getBody(), "$.message")).contains("callDate: the call must start at least");
+        LocalDate callDay = LocalDate.now(ReviewCallWalk.BERLIN).plusDays(5);
+        walk.schedule(callDay, "10:00", "ON_PREMISES");
+        assertThat(jdbc.queryForList("select recipient_user_id from notification_outbox where kind = 'meeting-invite' "
+                + "and engagement_id = ?", String.class, engagement.id())).as("the kick-off and this call, to everyone")
+                .containsOnly("clara", "peter", "olivia", "sam").hasSize(8);
+
+        // Everyone but the organiser answers; only for themselves.
+        assertThat(taskService.createTaskQuery().processInstanceId(review.getId()).taskName("Confirm attendance").list())
+                .extracting(task -> task.getAssignee()).containsExactlyInAnyOrder("clara", "peter", "sam");
+        String samsTask = walk.task("sam", "Confirm attendance");
+        assertThat(walk.tasklist.submit("clara", samsTask, "{\"attendanceResponse\": {\"value\": \"CONFIRM\"}}").getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<String> onBehalf = walk.tasklist.submit("olivia", samsTask, "{\"attendanceResponse\": {\"value\": \"DECLINE\"}}");
+        assertThat((String) Json.read(onBehalf.getBody(), "$.message")).contains("invitee: olivia cannot answer for sam");
+        walk.answer("clara", "CONFIRM");
+        walk.answer("peter", "CONFIRM");
+        walk.answer("sam", "DECLINE");
+        assertThat(review).hasPassed("serviceTask_checkQuorum").isWaitingAt("timer_callTakesPlace");
+        assertThat(walk.job(review.getId(), "timer_callTakesPlace").getDuedate())
+                .isEqualTo(Date.from(callDay.atTime(10, 0).atZone(ReviewCallWalk.BERLIN).toInstant()));
+        walk.callTakesPlace(review);
+
+        // The minutes: action items need an owner on the engagement and a due date after the call.
+        String recordTask = walk.task("olivia", "Record the call");
+        String recordForm = walk.tasklist.open("olivia", recordTask, "recordReviewCallForm");
+        assertThat((List<String>) Json.read((String) Json.read(recordForm, "$.attendance.value"), "$[*].attendance"))
+                .containsExactly("ON_SITE", "ON_SITE", "ABSENT");
+        ResponseEntity<String> badActions = walk.tasklist.submit("olivia", recordTask, """
+                {"minutes": {"value": "Discussed"}, "attendance": %s, "actionItems": %s}""".formatted(
+                Tasklist.json((String) Json.read(recordForm, "$.attendance.value")), Tasklist.json("""
+                        [{"description": "Fix it", "owner": "carl", "dueDate": "%s"},
+                         {"description": "Report", "owner": "peter", "dueDate": "%s"}]""".formatted(callDay.plusDays(3), callDay))));
+        assertThat((String) Json.read(badActions.getBody(), "$.message"))
+                .contains("actionItems[0].owner: carl is not a stakeholder", "actionItems[1].dueDate: must be after " + callDay);
+        walk.record(ReviewCallWalk.actions(callDay.plusDays(14)));
+        assertThat(review).isWaitingAt("userTask_signOffAsClient", "userTask_signOffAsProvider");
+
+        // Clara signs in Tasklist, Peter through the API; a second decision is refused.
+        walk.signOff("clara", "APPROVE", null, null);
+        String reviewPath = engagement.path() + "/reviews/" + reviewId(engagement.id());
+        assertThat(postJson(rest, "clara", "demo", reviewPath + "/sign-off", "{\"decision\": \"APPROVE\"}").getStatusCode())
+                .as("clara decided this round already").isEqualTo(HttpStatus.CONFLICT);
+        assertThat(postJson(rest, "sam", "demo", reviewPath + "/sign-off", "{\"decision\": \"APPROVE\"}").getStatusCode())
+                .as("sam is no named signer").isEqualTo(HttpStatus.BAD_REQUEST);
+        ResponseEntity<String> signed = postJson(rest, "peter", "demo", reviewPath + "/sign-off", "{\"decision\": \"APPROVE\"}");
+        assertThat(signed.getStatusCode()).as(signed.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat((String) Json.read(signed.getBody(), "$.status")).isEqualTo("SIGNED_OFF");
+        assertThat((List<String>) Json.read(signed.getBody(), "$.signOffs[*].signer")).containsExactly("clara", "peter");
+        assertThat((List<String>) Json.read(signed.getBody(), "$.signOffs[*].decidedAt")).allMatch(at -> at != null);
+        assertThat(postJson(rest, "peter", "demo", reviewPath + "/sign-off", "{\"decision\": \"APPROVE\"}").getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+
+        // Locked: no edit; the action items open and are followed up by their owners.
+        ResponseEntity<String> edit = exchange(rest, "olivia", "demo", HttpMethod.PUT, reviewPath + "/minutes",
+                "{\"minutes\": \"A later edit\"}");
+        assertThat(edit.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat((String) Json.read(edit.getBody(), "$.detail")).contains("record is locked");
+        assertThat(review).hasPassed("serviceTask_closeReview", "serviceTask_startFollowUps").isWaitingAt("userTask_rateCall");
+        assertThat(taskService.createTaskQuery().processDefinitionKey("action-item-follow-up")
+                .processInstanceBusinessKey(engagement.reference()).list())
+                .extracting(task -> task.getAssignee() + ": " + task.getName())
+                .containsExactlyInAnyOrder("peter: Complete the action item", "clara: Complete the action item");
+        String items = get(rest, "clara", "demo", engagement.path() + "/action-items?status=OPEN").getBody();
+        assertThat((List<String>) Json.read(items, "$[*].owner")).containsExactlyInAnyOrder("peter", "clara");
+
+        // The client rates the call, 1 to 5.
+        String rateTask = walk.task("clara", "Rate the review call");
+        walk.tasklist.open("clara", rateTask, "rateReviewCallForm");
+        assertThat((String) Json.read(walk.tasklist.submit("clara", rateTask, "{\"satisfactionScore\": {\"value\": \"6\"}}")
+                .getBody(), "$.message")).contains("satisfactionScore: must be a whole number from 1 to 5");
+        walk.tasklist.submitted("clara", rateTask, "{\"satisfactionScore\": {\"value\": \"4\"}, "
+                + "\"satisfactionComment\": {\"value\": \"Focused; the exceptions first worked well\"}}");
+        assertThat(review).isEnded();
+        assertThat(runtimeService.createVariableInstanceQuery().processInstanceIdIn(review.getId()).count()).isZero();
+
+        // The record, and the minutes as a document.
+        String record = get(rest, "sam", "demo", reviewPath).getBody();
+        assertThat((Integer) Json.read(record, "$.satisfactionScore")).isEqualTo(4);
+        assertThat((List<String>) Json.read(record, "$.attendance[*].presence")).containsExactly("ON_SITE", "ON_SITE", "ABSENT");
+        assertThat((String) Json.read(record, "$.scorecardSummary")).contains("FTR First-time-right rate: 95 % AMBER");
+        assertThat((String) Json.read(record, "$.call.format")).isEqualTo("ON_PREMISES");
+        ResponseEntity<String> document = get(rest, "peter", "demo", reviewPath + "/minutes");
+        assertThat(document.getHeaders().getContentType().toString()).startsWith("text/html");
+        assertThat(document.getHeaders().getContentDisposition().getFilename()).endsWith("-minutes.html");
+        var parsed = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(document.getBody().getBytes(StandardCharsets.UTF_8)));
+        assertThat(parsed.getElementsByTagName("h1").item(0).getTextContent()).contains("Operational review 1, " + month);
+        assertThat(document.getBody()).contains("Add second-level checks to queue B", "Second-level checks in queue B");
+        assertThat(get(rest, "carl", "demo", reviewPath + "/minutes").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat((List<String>) Json.read(get(rest, "olivia", "demo", engagement.path() + "/reviews").getBody(),
+                "$[*].status")).containsExactly("SIGNED_OFF");
+    }
+
+    @Test
+    void withoutTheQuorumTheOfficerMovesTheCallAndEveryoneAnswersAgain() {
+        var engagement = walk.operationalEngagement();
+        walk.measure(YearMonth.now(ReviewCallWalk.BERLIN), 98.5, 290);
+        ProcessInstance review = walk.callDue();
+        reviews.add(review.getId());
+        walk.prepareAgendaAsDrafted();
+        LocalDate callDay = LocalDate.now(ReviewCallWalk.BERLIN).plusDays(4);
+        walk.schedule(callDay, "14:00", "REMOTE");
+        walk.answer("clara", "CONFIRM");
+        walk.answer("peter", "DECLINE");
+        assertThat(review).isWaitingAt("userTask_confirmAttendance");
+        managementService.executeJob(walk.job(review.getId(), "timer_attendanceDeadline").getId());
+
+        assertThat(review).hasPassed("timer_attendanceDeadline", "gateway_answersIn").isWaitingAt("userTask_rescheduleCall");
+        assertThat(taskService.createTaskQuery().processInstanceId(review.getId()).taskName("Confirm attendance").count())
+                .as("sam's unanswered task ends at the deadline").isZero();
+        String rescheduleTask = walk.task("olivia", "Reschedule the review call");
+        String form = walk.tasklist.open("olivia", rescheduleTask, "rescheduleReviewCallForm");
+        assertThat((String) Json.read(form, "$.attendanceResponses.value")).contains("clara: CONFIRMED", "peter: DECLINED",
+                "sam: INVITED");
+        assertThat((String) Json.read(form, "$.callDate.value")).isEqualTo(callDay.plusWeeks(1).toString());
+        assertThat((String) Json.read(walk.tasklist.submit("olivia", rescheduleTask, """
+                {"callDate": {"value": "%s"}, "callTime": {"value": "14:00"}, "callMinutes": {"value": 60, "type": "Integer"}}"""
+                .formatted(LocalDate.now().minusDays(2))).getBody(), "$.message")).contains("callDate");
+        walk.tasklist.submitted("olivia", rescheduleTask, """
+                {"callDate": {"value": "%s"}, "callTime": {"value": "14:00"}, "callMinutes": {"value": 60, "type": "Integer"}}"""
+                .formatted(callDay.plusWeeks(1)));
+        assertThat(jdbc.queryForList("select dedup_key from notification_outbox where kind = 'meeting-invite' and "
+                + "engagement_id = ? and recipient_user_id = 'peter'", String.class, engagement.id()))
+                .as("peter's calendar gets the update: same UID, sequence 1").anyMatch(key -> key.endsWith(":1:peter"));
+
+        walk.answer("clara", "CONFIRM");
+        walk.answer("peter", "CONFIRM");
+        walk.answer("sam", "CONFIRM");
+        assertThat(review).hasPassed("userTask_rescheduleCall").isWaitingAt("timer_callTakesPlace");
+        assertThat(walk.job(review.getId(), "timer_callTakesPlace").getDuedate())
+                .isEqualTo(Date.from(callDay.plusWeeks(1).atTime(14, 0).atZone(ReviewCallWalk.BERLIN).toInstant()));
+        walk.callTakesPlace(review);
+        walk.record("[]");
+        walk.signOff("clara", "APPROVE", null, null);
+        walk.signOff("peter", "APPROVE", null, null);
+
+        // Nobody rates the call within 14 days: the review still ends.
+        managementService.executeJob(walk.job(review.getId(), "timer_ratingWindowClosed").getId());
+        assertThat(review).hasPassed("endEvent_callNotRated", "endEvent_followUpsStarted").isEnded();
+    }
+
+    @Test
+    void rejectedMinutesGoBackToTheOfficerAndBothSignAgain() {
+        var engagement = walk.operationalEngagement();
+        ProcessInstance review = walk.callDue();
+        reviews.add(review.getId());
+        walk.prepareAgendaAsDrafted();
+
+        // No feed delivered the month's data: the provider is asked before the pack is assembled.
+        assertThat(review).isWaitingAt("userTask_submitPerformanceData");
+        String dataTask = walk.task("peter", "Submit performance data");
+        walk.tasklist.open("peter", dataTask, "submitPerformanceDataForm");
+        walk.tasklist.submitted("peter", dataTask, "{\"performanceValues\": " + Tasklist.json("""
+                [{"metric": "FTR", "value": 97.1}, {"metric": "AHT", "value": 345, "comment": "flu season"}]""") + "}");
+        assertThat(review).hasPassed("userTask_submitPerformanceData", "serviceTask_attachScorecard")
+                .isWaitingAt("userTask_scheduleCall");
+
+        LocalDate callDay = LocalDate.now(ReviewCallWalk.BERLIN).plusDays(6);
+        walk.schedule(callDay, "09:30", "HYBRID");
+        walk.answer("clara", "CONFIRM");
+        walk.answer("peter", "CONFIRM");
+        walk.answer("sam", "CONFIRM");
+        walk.callTakesPlace(review);
+        walk.record(ReviewCallWalk.actions(callDay.plusDays(10)));
+
+        String claraTask = walk.task("clara", "Sign off the minutes (client)");
+        assertThat((String) Json.read(walk.tasklist.open("clara", claraTask, "signOffMinutesForm"), "$.minutesText.value"))
+                .contains("Performance discussed", "Add second-level checks to queue B — peter");
+        assertThat((String) Json.read(walk.tasklist.submit("clara", claraTask, "{\"signOffDecision\": {\"value\": \"REJECT\"}}")
+                .getBody(), "$.message")).contains("signOffReason: is required when rejecting the minutes");
+        walk.signOff("clara", "REJECT", "The AHT root cause is missing from the minutes", "REWORK");
+        walk.signOff("peter", "APPROVE", null, null);
+        assertThat(review).hasPassed("gateway_escalationAsked").hasNotPassed("serviceTask_escalateDispute")
+                .isWaitingAt("userTask_reworkMinutes");
+
+        String reviewPath = engagement.path() + "/reviews/" + reviewId(engagement.id());
+        assertThat(exchange(rest, "peter", "demo", HttpMethod.PUT, reviewPath + "/minutes", "{\"minutes\": \"x\"}")
+                .getStatusCode()).as("only officers rework").isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<String> empty = exchange(rest, "olivia", "demo", HttpMethod.PUT, reviewPath + "/minutes",
+                "{\"minutes\": \" \"}");
+        assertThat(empty.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((List<String>) Json.read(empty.getBody(), "$.errors[*].field")).containsExactly("minutes");
+        ResponseEntity<String> reworked = exchange(rest, "olivia", "demo", HttpMethod.PUT, reviewPath + "/minutes", """
+                {"minutes": "Performance discussed. AHT root cause: seasonal sickness in queue A.",
+                 "decisions": "Second-level checks in queue B from next week."}""");
+        assertThat(reworked.getStatusCode()).as(reworked.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat((String) Json.read(reworked.getBody(), "$.status")).isEqualTo("IN_SIGN_OFF");
+
+        walk.signOff("clara", "APPROVE", null, null);
+        walk.signOff("peter", "APPROVE", null, null);
+        String record = get(rest, "clara", "demo", reviewPath).getBody();
+        assertThat((List<Integer>) Json.read(record, "$.signOffs[*].round")).containsExactly(1, 1, 2, 2);
+        assertThat((String) Json.read(record, "$.minutes")).contains("seasonal sickness");
+        assertThat((List<String>) Json.read(record, "$.actionItems[*].status")).containsOnly("OPEN").hasSize(2);
+    }
+
+    @Test
+    void aRejectionWithEscalationRaisesOneAndTheMinutesAreReworked() {
+        var engagement = walk.operationalEngagement();
+        walk.measure(YearMonth.now(ReviewCallWalk.BERLIN), 98.0, 300);
+        ProcessInstance review = walk.callDue();
+        reviews.add(review.getId());
+        walk.prepareAgendaAsDrafted();
+        walk.schedule(LocalDate.now(ReviewCallWalk.BERLIN).plusDays(3), "11:00", "REMOTE");
+        walk.answer("clara", "CONFIRM");
+        walk.answer("peter", "CONFIRM");
+        walk.answer("sam", "DECLINE");
+        walk.callTakesPlace(review);
+        walk.record("[]");
+        walk.signOff("clara", "APPROVE", null, null);
+        walk.signOff("peter", "REJECT", "The minutes blame the provider for the late client inputs", "ESCALATE");
+
+        assertThat(review).hasPassed("serviceTask_escalateDispute", "gateway_minutesBack").isWaitingAt("userTask_reworkMinutes");
+        Long reviewId = reviewId(engagement.id());
+        var escalation = runtimeService.createProcessInstanceQuery().processDefinitionKey("escalation")
+                .processInstanceBusinessKey("review:" + reviewId + ":1").singleResult();
+        assertThat(escalation).isNotNull();
+        assertThat((String) runtimeService.getVariable(escalation.getId(), "escalationTrigger")).isEqualTo("REJECTED_SIGN_OFF");
+        assertThat((String) runtimeService.getVariable(escalation.getId(), "escalationSubject"))
+                .contains("were rejected", "PROVIDER (peter): The minutes blame the provider");
+
+        String rework = walk.task("olivia", "Rework the minutes");
+        assertThat((String) Json.read(walk.tasklist.open("olivia", rework, "reworkMinutesForm"), "$.minutesRejections.value"))
+                .isEqualTo("PROVIDER (peter): The minutes blame the provider for the late client inputs");
+        walk.tasklist.submitted("olivia", rework, """
+                {"minutes": {"value": "Performance discussed; late client inputs delayed two queues."},
+                 "actionItems": %s}""".formatted(Tasklist.json("[]")));
+        walk.signOff("clara", "APPROVE", null, null);
+        walk.signOff("peter", "APPROVE", null, null);
+        assertThat(review).isWaitingAt("userTask_rateCall");
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("escalation")
+                .variableValueEquals("engagementId", engagement.id()).count()).as("one escalation for the dispute").isOne();
+    }
+
+    @Test
+    void theCadenceFollowsTheTermAndThePhaseEndsWithTheRenewalWindow() {
+        LocalDate termStart = LocalDate.now(ReviewCallWalk.BERLIN).withDayOfMonth(1).minusMonths(4);
+        walk.engagement = Engagements.register(rest, termStart, YearMonth.now(ReviewCallWalk.BERLIN).atEndOfMonth(),
+                ReviewCallWalk.MONTHLY);
+        Engagements.defineMetrics(rest, walk.engagement, YearMonth.from(termStart).toString());
+        Engagements.onboard(taskService, walk.engagement);
+        ProcessInstance phase = walk.operations();
+        operations.add(phase.getId());
+
+        // The monthly data request: last month is missing, the provider is asked; asked once.
+        managementService.executeJob(walk.job(phase.getId(), "timer_performanceDataDue").getId());
+        String dataTask = walk.task("peter", "Submit performance data");
+        walk.tasklist.submitted("peter", dataTask, "{\"performanceValues\": " + Tasklist.json("""
+                [{"metric": "FTR", "value": 99}, {"metric": "AHT", "value": 280}]""") + "}");
+        managementService.executeJob(walk.job(phase.getId(), "timer_performanceDataDue").getId());
+
+        // The month's call is the term's last: afterwards no call is planned.
+        ProcessInstance review = walk.callDue();
+        assertThat(review).isWaitingAt("userTask_prepareAgenda");
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(phase.getId())
+                .activityId("endEvent_noFurtherCalls").count()).isOne();
+        assertThat(managementService.createJobQuery().processInstanceId(phase.getId()).activityId("timer_reviewCallDue")
+                .count()).isZero();
+
+        managementService.executeJob(walk.job(phase.getId(), "timer_renewalWindowOpens").getId());
+        assertThat(phase).isEnded();
+        assertThat(review).as("a call under way finishes on its own").isWaitingAt("userTask_prepareAgenda");
+    }
+
+    private Long reviewId(long engagementId) {
+        return jdbc.queryForObject("select max(id) from review where engagement_id = ?", Long.class, engagementId);
+    }
+
+    @AfterAll
+    void everyFlowNodeWasVisited() {
+        assertThat(FlowNodeCoverage.unvisited(repositoryService, historyService, "milestone-review", reviews)).isEmpty();
+        assertThat(FlowNodeCoverage.unvisited(repositoryService, historyService, "operational-governance", operations))
+                .isEmpty();
+    }
+}
