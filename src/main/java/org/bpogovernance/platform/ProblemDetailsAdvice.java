@@ -27,7 +27,9 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -143,6 +145,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
                 .toList();
         return ResponseEntity.badRequest().body(withViolations(HttpStatus.BAD_REQUEST, violations));
+    }
+
+    /** A path or query parameter of the wrong type ({@code ?status=LATE}, {@code /engagements/abc}): 400 naming it. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException exception, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = exception instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
+                : exception.getPropertyName() == null ? "parameter" : exception.getPropertyName();
+        Class<?> type = exception.getRequiredType();
+        String expected = type == null ? "of another type"
+                : type.isEnum() ? "one of " + java.util.Arrays.toString(type.getEnumConstants())
+                : "a " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        return ResponseEntity.badRequest().body(withViolations(HttpStatus.BAD_REQUEST, List.of(new Violation(name,
+                "'" + exception.getValue() + "' is not " + expected))));
     }
 
     @Override
