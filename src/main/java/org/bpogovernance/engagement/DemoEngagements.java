@@ -22,11 +22,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @Order(3)
 @ConditionalOnProperty(name = "governance.demo.engagements", havingValue = "true")
-class DemoEngagements implements ApplicationRunner {
+public class DemoEngagements implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoEngagements.class);
-    static final String ONBOARDING_DEMO = "DEMO-ACME-CLAIMS";
-    static final String OPERATIONAL_DEMO = "DEMO-GLOBEX-FINANCE";
+    public static final String ONBOARDING_DEMO = "DEMO-ACME-CLAIMS";
+    public static final String OPERATIONAL_DEMO = "DEMO-GLOBEX-FINANCE";
 
     private final EngagementService engagementService;
     private final EngagementRepository engagements;

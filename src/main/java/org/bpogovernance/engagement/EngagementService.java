@@ -201,6 +201,12 @@ public class EngagementService {
         return engagements.findById(id).orElseThrow(() -> new NotFoundException("engagement", id));
     }
 
+    /** For process steps and start-up seeding: the engagement with a contract reference, if any. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Engagement> forProcess(String contractReference) {
+        return engagements.findByContractReference(contractReference);
+    }
+
     @Transactional(readOnly = true)
     public List<Stakeholder> stakeholdersForProcess(Long id) {
         return stakeholders.findByEngagementIdOrderByIdAsc(id);

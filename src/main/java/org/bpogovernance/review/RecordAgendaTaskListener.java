@@ -2,6 +2,7 @@ package org.bpogovernance.review;
 
 import static org.bpogovernance.review.ReviewCallProcess.REVIEW_ID;
 
+import org.bpogovernance.platform.FormLines;
 import org.bpogovernance.platform.FormValues;
 import org.bpogovernance.platform.UserInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -20,8 +21,10 @@ class RecordAgendaTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        UserInput.check(() -> reviewService.prepareAgenda(REVIEW_ID.required(task),
-                FormValues.text(task.getVariable(ReviewCallProcess.OBJECTIVES)),
-                ReviewForms.agenda(task.getVariable(ReviewCallProcess.AGENDA_ITEMS))));
+        UserInput.check(() -> {
+            var items = ReviewForms.agenda(task.getVariable(ReviewCallProcess.AGENDA_ITEMS));
+            return FormLines.namingLines(ReviewCallProcess.AGENDA_ITEMS, items.lineNumbers(), () -> reviewService.prepareAgenda(
+                    REVIEW_ID.required(task), FormValues.text(task.getVariable(ReviewCallProcess.OBJECTIVES)), items.entries()));
+        });
     }
 }

@@ -2,6 +2,8 @@ package org.bpogovernance.review;
 
 import static org.bpogovernance.review.ReviewCallProcess.REVIEW_ID;
 
+import java.util.Map;
+import org.bpogovernance.platform.FormLines;
 import org.bpogovernance.platform.UserInput;
 import org.bpogovernance.security.CurrentUser;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -22,9 +24,14 @@ class RecordCallTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        UserInput.check(() -> minutesService.record(REVIEW_ID.required(task), currentUser.id().orElse(task.getAssignee()),
-                ReviewForms.presence(task.getVariable(ReviewCallProcess.ATTENDANCE)), ReviewForms.text(task),
-                ReviewForms.milestoneUpdates(task.getVariable(ReviewCallProcess.MILESTONE_UPDATES)),
-                ReviewForms.actions(task.getVariable(ReviewCallProcess.ACTION_ITEMS))));
+        UserInput.check(() -> {
+            var presence = ReviewForms.presence(task.getVariable(ReviewCallProcess.ATTENDANCE));
+            var milestones = ReviewForms.milestoneUpdates(task.getVariable(ReviewCallProcess.MILESTONE_UPDATES));
+            var actions = ReviewForms.actions(task.getVariable(ReviewCallProcess.ACTION_ITEMS));
+            return FormLines.namingLines(ReviewForms.lines(Map.of(ReviewCallProcess.ATTENDANCE, presence,
+                    ReviewCallProcess.MILESTONE_UPDATES, milestones, ReviewCallProcess.ACTION_ITEMS, actions)),
+                    () -> minutesService.record(REVIEW_ID.required(task), currentUser.id().orElse(task.getAssignee()),
+                            presence.entries(), ReviewForms.text(task), milestones.entries(), actions.entries()));
+        });
     }
 }

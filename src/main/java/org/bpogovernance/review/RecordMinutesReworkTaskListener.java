@@ -2,6 +2,7 @@ package org.bpogovernance.review;
 
 import static org.bpogovernance.review.ReviewCallProcess.REVIEW_ID;
 
+import org.bpogovernance.platform.FormLines;
 import org.bpogovernance.platform.UserInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -22,8 +23,12 @@ class RecordMinutesReworkTaskListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         Long reviewId = REVIEW_ID.required(task);
-        Object actions = task.getVariable(ReviewCallProcess.ACTION_ITEMS);
-        UserInput.check(() -> minutesService.rework(reviewService.find(reviewId).getEngagementId(), reviewId,
-                ReviewForms.text(task), actions == null ? null : ReviewForms.actions(actions)));
+        Object value = task.getVariable(ReviewCallProcess.ACTION_ITEMS);
+        UserInput.check(() -> {
+            var actions = value == null ? null : ReviewForms.actions(value);
+            return FormLines.namingLines(ReviewCallProcess.ACTION_ITEMS, actions == null ? null : actions.lineNumbers(),
+                    () -> minutesService.rework(reviewService.find(reviewId).getEngagementId(), reviewId,
+                            ReviewForms.text(task), actions == null ? null : actions.entries()));
+        });
     }
 }

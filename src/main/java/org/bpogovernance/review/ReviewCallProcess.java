@@ -45,7 +45,8 @@ final class ReviewCallProcess {
     static final String OBJECTIVES = "objectives";
     static final String AGENDA_ITEMS = "agendaItems";
     static final String MEETING_MINUTES = "meetingMinutes";
-    static final String PARTICIPANT_OPTIONS = "participantOptions";
+    /** Read-only: the engagement's people by user id, name and role. */
+    static final String PARTICIPANTS = "participants";
     static final String CALL_DATE = "callDate";
     static final String CALL_TIME = "callTime";
     static final String CALL_MINUTES = "callMinutes";

@@ -1,74 +1,169 @@
 package org.bpogovernance.review;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.bpogovernance.platform.FormLines;
 import org.bpogovernance.platform.FormValues;
 import org.bpogovernance.platform.InvalidInputException;
+import org.bpogovernance.platform.InvalidInputException.Violation;
+import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
- * The dynamic lists of the review forms (agenda items, attendance, milestone updates, action
- * items) read into the services' records; a value of the wrong shape names its line and field.
+ * The lists of the review forms — agenda items, attendance, milestone status, action items — as
+ * Tasklist submits them: text, one entry per line, columns separated by {@code |} (see
+ * {@link FormLines}); or, from API clients of {@code /engine-rest}, a JSON list of objects. A value
+ * of the wrong shape names its line.
  */
 final class ReviewForms {
+
+    /** The entries, and the text lines they came from (null for a JSON list). */
+    record Parsed<T>(List<T> entries, List<Integer> lineNumbers) {
+    }
 
     private ReviewForms() {
     }
 
-    static List<ReviewService.AgendaLine> agenda(Object value) {
-        List<ReviewService.AgendaLine> lines = new ArrayList<>();
-        List<Map<String, Object>> rows = FormValues.records(ReviewCallProcess.AGENDA_ITEMS, value);
-        for (int i = 0; i < rows.size(); i++) {
-            Map<String, Object> row = rows.get(i);
-            lines.add(new ReviewService.AgendaLine(FormValues.text(row.get("title")), FormValues.text(row.get("owner")),
-                    FormValues.wholeNumberOrNull(ReviewCallProcess.AGENDA_ITEMS + "[" + i + "].timeboxMinutes",
-                            row.get("timeboxMinutes")), FormValues.text(row.get("source"))));
-        }
-        return lines;
+    /** {@code minutes | owner | item} */
+    static Parsed<ReviewService.AgendaLine> agenda(Object value) {
+        return read(ReviewCallProcess.AGENDA_ITEMS, value, 3,
+                (row, where) -> new ReviewService.AgendaLine(row[2], row[1], number(where, "minutes", row[0]), null),
+                (row, where) -> new ReviewService.AgendaLine(text(row.get("title")), text(row.get("owner")),
+                        FormValues.wholeNumberOrNull(where + ".timeboxMinutes", row.get("timeboxMinutes")), text(row.get("source"))));
     }
 
-    static List<MinutesService.PresenceLine> presence(Object value) {
-        return FormValues.records(ReviewCallProcess.ATTENDANCE, value).stream()
-                .map(row -> new MinutesService.PresenceLine(FormValues.text(row.get("user")), FormValues.text(row.get("name")),
-                        FormValues.text(row.get("response")), FormValues.text(row.get("attendance"))))
-                .toList();
+    static String agendaText(List<ReviewService.AgendaLine> lines) {
+        return FormLines.format(lines.stream().map(l -> List.<Object>of(l.timeboxMinutes(), l.owner(), l.title())).toList());
     }
 
-    static List<MilestoneService.StatusUpdate> milestoneUpdates(Object value) {
-        List<MilestoneService.StatusUpdate> updates = new ArrayList<>();
-        List<Map<String, Object>> rows = FormValues.records(ReviewCallProcess.MILESTONE_UPDATES, value);
-        for (int i = 0; i < rows.size(); i++) {
-            String path = ReviewCallProcess.MILESTONE_UPDATES + "[" + i + "]";
-            Integer id = FormValues.wholeNumberOrNull(path + ".id", rows.get(i).get("id"));
-            String status = FormValues.text(rows.get(i).get("status"));
-            Milestone.Status parsed;
-            try {
-                parsed = status == null ? null : Milestone.Status.valueOf(status);
-            } catch (IllegalArgumentException unknown) {
-                throw new InvalidInputException(path + ".status", "must be one of " + List.of(Milestone.Status.values()));
-            }
-            updates.add(new MilestoneService.StatusUpdate(id == null ? null : id.longValue(), parsed));
-        }
-        return updates;
+    /** {@code user | ON_SITE, REMOTE or ABSENT | anything else (ignored)} */
+    static Parsed<MinutesService.PresenceLine> presence(Object value) {
+        return read(ReviewCallProcess.ATTENDANCE, value, 3,
+                (row, where) -> new MinutesService.PresenceLine(row[0], null, null, row[1]),
+                (row, where) -> new MinutesService.PresenceLine(text(row.get("user")), text(row.get("name")),
+                        text(row.get("response")), text(row.get("attendance"))));
     }
 
-    static List<MinutesService.ActionLine> actions(Object value) {
-        List<MinutesService.ActionLine> lines = new ArrayList<>();
-        List<Map<String, Object>> rows = FormValues.records(ReviewCallProcess.ACTION_ITEMS, value);
-        for (int i = 0; i < rows.size(); i++) {
-            Map<String, Object> row = rows.get(i);
-            lines.add(new MinutesService.ActionLine(FormValues.text(row.get("description")),
-                    FormValues.text(row.get("owner")),
-                    FormValues.date(ReviewCallProcess.ACTION_ITEMS + "[" + i + "].dueDate", row.get("dueDate"))));
-        }
-        return lines;
+    static String presenceText(List<MinutesService.PresenceLine> lines) {
+        return FormLines.format(lines.stream().map(l -> List.<Object>of(l.user(), l.attendance() == null ? "" : l.attendance(),
+                l.name() + ", answered " + l.response())).toList());
     }
 
-    static MinutesText text(org.camunda.bpm.engine.delegate.VariableScope task) {
+    /** {@code milestone no. | status | title (ignored)} */
+    static Parsed<MilestoneService.StatusUpdate> milestoneUpdates(Object value) {
+        return read(ReviewCallProcess.MILESTONE_UPDATES, value, 3,
+                (row, where) -> new MilestoneService.StatusUpdate(id(where, row[0]), status(where, row[1])),
+                (row, where) -> {
+                    Integer id = FormValues.wholeNumberOrNull(where + ".id", row.get("id"));
+                    return new MilestoneService.StatusUpdate(id == null ? null : id.longValue(),
+                            status(where, text(row.get("status"))));
+                });
+    }
+
+    static String milestoneText(List<MinutesService.MilestoneLine> lines) {
+        return FormLines.format(lines.stream().map(l -> List.<Object>of(l.id(), l.status(), l.title() + " (due "
+                + l.dueDate() + ")")).toList());
+    }
+
+    /** {@code due date yyyy-mm-dd | owner | action} */
+    static Parsed<MinutesService.ActionLine> actions(Object value) {
+        return read(ReviewCallProcess.ACTION_ITEMS, value, 3,
+                (row, where) -> new MinutesService.ActionLine(row[2], row[1], date(where, row[0])),
+                (row, where) -> new MinutesService.ActionLine(text(row.get("description")), text(row.get("owner")),
+                        FormValues.date(where + ".dueDate", row.get("dueDate"))));
+    }
+
+    static String actionText(List<MinutesService.ActionLine> lines) {
+        return FormLines.format(lines.stream().map(l -> List.<Object>of(l.dueDate(), l.owner(), l.description())).toList());
+    }
+
+    static MinutesText text(VariableScope task) {
         return new MinutesText(FormValues.text(task.getVariable(ReviewCallProcess.MINUTES)),
                 FormValues.text(task.getVariable(ReviewCallProcess.DECISIONS)),
                 FormValues.text(task.getVariable(ReviewCallProcess.SUCCESSES)),
                 FormValues.text(task.getVariable(ReviewCallProcess.LESSONS_LEARNED)),
                 FormValues.text(task.getVariable(ReviewCallProcess.RISKS)));
+    }
+
+    /** Errors about {@code list[i].column} named as the line of the text area, for every parsed list. */
+    static Map<String, List<Integer>> lines(Map<String, Parsed<?>> lists) {
+        Map<String, List<Integer>> numbers = new java.util.HashMap<>();
+        lists.forEach((list, parsed) -> {
+            if (parsed.lineNumbers() != null) {
+                numbers.put(list, parsed.lineNumbers());
+            }
+        });
+        return numbers;
+    }
+
+    private interface Reader<S, T> {
+        T read(S row, String where);
+    }
+
+    private static <T> Parsed<T> read(String field, Object value, int columns, Reader<String[], T> fromLine,
+            Reader<Map<String, Object>, T> fromJson) {
+        List<T> entries = new ArrayList<>();
+        if (value == null || value instanceof String text && !text.trim().startsWith("[")) {
+            FormLines.Parsed parsed = FormLines.parse((String) value, columns);
+            List<Violation> violations = new ArrayList<>();
+            for (int i = 0; i < parsed.entries().size(); i++) {
+                try {
+                    entries.add(fromLine.read(parsed.entries().get(i), field + " line " + parsed.lineNumbers().get(i)));
+                } catch (InvalidInputException bad) {
+                    violations.addAll(bad.violations());
+                }
+            }
+            if (!violations.isEmpty()) {
+                throw new InvalidInputException(violations);
+            }
+            return new Parsed<>(entries, parsed.lineNumbers());
+        }
+        List<Map<String, Object>> rows = FormValues.records(field, value);
+        for (int i = 0; i < rows.size(); i++) {
+            entries.add(fromJson.read(rows.get(i), field + "[" + i + "]"));
+        }
+        return new Parsed<>(entries, null);
+    }
+
+    private static Integer number(String where, String column, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value);
+        } catch (NumberFormatException notANumber) {
+            throw new InvalidInputException(where, column + ": '" + value + "' is not a whole number of minutes");
+        }
+    }
+
+    private static Long id(String where, String value) {
+        try {
+            return value == null ? null : Long.valueOf(value);
+        } catch (NumberFormatException notANumber) {
+            throw new InvalidInputException(where, "no.: '" + value + "' is not a milestone number");
+        }
+    }
+
+    private static Milestone.Status status(String where, String value) {
+        try {
+            return value == null ? null : Milestone.Status.valueOf(value.trim().toUpperCase().replace(' ', '_'));
+        } catch (IllegalArgumentException unknown) {
+            throw new InvalidInputException(where, "status: '" + value + "' must be one of "
+                    + List.of(Milestone.Status.values()));
+        }
+    }
+
+    private static LocalDate date(String where, String value) {
+        try {
+            return value == null ? null : LocalDate.parse(value);
+        } catch (DateTimeParseException notADate) {
+            throw new InvalidInputException(where, "due date: '" + value + "' is not a date (yyyy-mm-dd)");
+        }
+    }
+
+    private static String text(Object value) {
+        return FormValues.text(value);
     }
 }

@@ -59,10 +59,6 @@ public class ReviewService {
     public record AgendaLine(String title, String owner, Integer timeboxMinutes, String source) {
     }
 
-    /** A choice in a form's select: a stakeholder, by name and role. */
-    public record Option(String label, String value) {
-    }
-
     /** What the schedule form suggests. */
     public record Proposal(LocalDate date, LocalTime time, int minutes, String format, String location) {
     }
@@ -123,11 +119,18 @@ public class ReviewService {
     }
 
     private Optional<NextCall> nextCallOf(Engagement engagement, GovernanceTier tier) {
+        return nextCallOf(engagement, tier, null);
+    }
+
+    /** The tier's next call; {@code given} fixes its first month where no call came before (the demo's). */
+    private Optional<NextCall> nextCallOf(Engagement engagement, GovernanceTier tier, YearMonth given) {
         int months = tier.getCadence().months();
         YearMonth anchor = YearMonth.from(engagement.getTermStart());
         Optional<Review> last = reviews.findFirstByEngagementIdAndTierOrderBySequenceDesc(engagement.getId(), tier.getTier());
         YearMonth from;
-        if (last.isPresent()) {
+        if (given != null && last.isEmpty()) {
+            from = given;
+        } else if (last.isPresent()) {
             from = YearMonth.parse(last.get().getPeriodTo()).plusMonths(1);
         } else {
             YearMonth now = YearMonth.now(clock.withZone(engagement.zone()));
@@ -146,10 +149,16 @@ public class ReviewService {
     /** Opens the tier's next review and starts its milestone-review process. */
     @Transactional
     public Review start(Long engagementId, TierLevel tierLevel) {
+        return start(engagementId, tierLevel, null);
+    }
+
+    /** The first call of a tier for a period of one's choosing: the demo's call of last month. */
+    @Transactional
+    Review start(Long engagementId, TierLevel tierLevel, YearMonth from) {
         Engagement engagement = engagements.forProcess(engagementId);
         GovernanceTier tier = engagement.getTiers().stream().filter(t -> t.getTier() == tierLevel).findFirst()
                 .orElseThrow(() -> new IllegalStateException("engagement " + engagementId + " has no " + tierLevel + " tier"));
-        NextCall next = nextCallOf(engagement, tier)
+        NextCall next = nextCallOf(engagement, tier, from)
                 .orElseThrow(() -> new IllegalStateException("no " + tierLevel + " period is left in the term"));
         Review review = reviews.save(new Review(engagementId, tierLevel, next.sequence(), next.from().toString(),
                 next.to().toString(), tier.getMeetingMinutes(), Instant.now(clock)));
@@ -232,17 +241,18 @@ public class ReviewService {
                 .toList();
     }
 
-    /** The engagement's people for a form's owner select: "Clara Client (client representative)". */
+    /** The engagement's people, one per line ("clara — Clara Client, client representative"), for the forms. */
     @Transactional(readOnly = true)
-    public List<Option> participantOptions(Long engagementId) {
-        Map<String, Option> options = new LinkedHashMap<>();
+    public String participants(Long engagementId) {
+        Map<String, String> lines = new LinkedHashMap<>();
         for (Stakeholder stakeholder : engagements.stakeholdersForProcess(engagementId)) {
             String name = users.find(stakeholder.getUserId()).map(UserDirectory.Person::displayName)
                     .orElse(stakeholder.getUserId());
-            options.putIfAbsent(stakeholder.getUserId(), new Option(name + " ("
-                    + stakeholder.getRole().name().toLowerCase().replace('_', ' ') + ")", stakeholder.getUserId()));
+            lines.merge(stakeholder.getUserId(), stakeholder.getUserId() + " — " + name + ", "
+                    + stakeholder.getRole().name().toLowerCase().replace('_', ' '),
+                    (first, second) -> first + ", " + second.substring(second.lastIndexOf(", ") + 2));
         }
-        return List.copyOf(options.values());
+        return String.join("\n", lines.values());
     }
 
     /**
@@ -290,8 +300,11 @@ public class ReviewService {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
+        Map<String, AgendaItem.Source> drafted = new java.util.HashMap<>();
+        agendaItems.findByReviewIdOrderByPositionAsc(reviewId).forEach(item -> drafted.put(item.getTitle(), item.getSource()));
         List<AgendaLine> cleaned = lines.stream().map(line -> new AgendaLine(line.title().trim(), line.owner().trim(),
-                line.timeboxMinutes(), sourceOf(line.source()).name())).toList();
+                line.timeboxMinutes(), line.source() != null ? sourceOf(line.source()).name()
+                        : drafted.getOrDefault(line.title().trim(), AgendaItem.Source.OFFICER).name())).toList();
         List<AgendaItem> saved = replaceAgenda(review, cleaned);
         review.prepare(objectives.trim());
         reviews.save(review);
@@ -518,7 +531,8 @@ public class ReviewService {
         Meeting meeting = meetings.forProcess(engagement.getId(), review.getMeetingId());
         return review.title() + " of " + engagement.getName() + "\n"
                 + meeting.start().format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm z",
-                        java.util.Locale.ENGLISH)) + ", " + meeting.getDurationMinutes() + " minutes, " + meeting.getFormat()
+                        java.util.Locale.ENGLISH)) + ", " + meeting.getDurationMinutes() + " minutes, "
+                + meeting.getFormat().toLowerCase().replace('_', ' ')
                 + (meeting.getLocation() == null ? "" : " — " + meeting.getLocation()) + "\n\n" + invitation(review);
     }
 

@@ -24,5 +24,5 @@ record ReviewSettings(
         /** Participants confirm or decline by this long before the call (at the latest half-way there). */
         @NotNull @DefaultValue("PT24H") Duration attendanceDeadlineBeforeCall,
         /** A call is scheduled at least this far ahead. */
-        @NotNull @DefaultValue("PT2H") Duration minimumNotice) {
+        @NotNull @DefaultValue("PT15M") Duration minimumNotice) {
 }

@@ -2,7 +2,6 @@ package org.bpogovernance.review;
 
 import static org.bpogovernance.review.ReviewCallProcess.REVIEW_ID;
 
-import org.bpogovernance.platform.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -23,12 +22,11 @@ class ShowRecordCallTaskListener implements TaskListener {
     public void notify(DelegateTask task) {
         Long reviewId = REVIEW_ID.required(task);
         Review review = reviewService.find(reviewId);
-        task.setVariableLocal(ReviewCallProcess.ATTENDANCE, FormValues.json(minutesService.presenceLines(reviewId)));
+        task.setVariableLocal(ReviewCallProcess.ATTENDANCE, ReviewForms.presenceText(minutesService.presenceLines(reviewId)));
         task.setVariableLocal(ReviewCallProcess.MILESTONE_UPDATES,
-                FormValues.json(minutesService.milestoneLines(review.getEngagementId())));
-        task.setVariableLocal(ReviewCallProcess.ACTION_ITEMS, FormValues.json(minutesService.proposedActions(reviewId)));
-        task.setVariableLocal(ReviewCallProcess.PARTICIPANT_OPTIONS,
-                FormValues.json(reviewService.participantOptions(review.getEngagementId())));
+                ReviewForms.milestoneText(minutesService.milestoneLines(review.getEngagementId())));
+        task.setVariableLocal(ReviewCallProcess.ACTION_ITEMS, ReviewForms.actionText(minutesService.proposedActions(reviewId)));
+        task.setVariableLocal(ReviewCallProcess.PARTICIPANTS, reviewService.participants(review.getEngagementId()));
         ReviewCallProcess.minutesFieldsOn(task, null);
     }
 }

@@ -2,7 +2,6 @@ package org.bpogovernance.review;
 
 import static org.bpogovernance.review.ReviewCallProcess.REVIEW_ID;
 
-import org.bpogovernance.platform.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -25,8 +24,7 @@ class ShowReworkTaskListener implements TaskListener {
         Review review = reviewService.find(reviewId);
         task.setVariableLocal(ReviewCallProcess.REJECTIONS, minutesService.rejections(reviewId));
         ReviewCallProcess.minutesFieldsOn(task, review);
-        task.setVariableLocal(ReviewCallProcess.ACTION_ITEMS, FormValues.json(minutesService.proposedActions(reviewId)));
-        task.setVariableLocal(ReviewCallProcess.PARTICIPANT_OPTIONS,
-                FormValues.json(reviewService.participantOptions(review.getEngagementId())));
+        task.setVariableLocal(ReviewCallProcess.ACTION_ITEMS, ReviewForms.actionText(minutesService.proposedActions(reviewId)));
+        task.setVariableLocal(ReviewCallProcess.PARTICIPANTS, reviewService.participants(review.getEngagementId()));
     }
 }

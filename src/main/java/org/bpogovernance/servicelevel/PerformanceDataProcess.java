@@ -15,8 +15,10 @@ final class PerformanceDataProcess {
     static final ProcessVariable<Boolean> MISSING = ProcessVariable.of("performanceDataMissing", Boolean.class);
     /** Who submits: the engagement's provider manager. */
     static final ProcessVariable<String> PROVIDER = ProcessVariable.of("performanceDataProvider", String.class);
-    /** The form's dynamic list: one entry per metric (metric, name, unit, target, value, comment). */
+    /** The form's values: a line per metric, {@code metric | value | comment}. */
     static final String VALUES = "performanceValues";
+    /** Read-only: what each metric measures, its unit and target. */
+    static final String METRICS = "performanceMetrics";
 
     private PerformanceDataProcess() {
     }

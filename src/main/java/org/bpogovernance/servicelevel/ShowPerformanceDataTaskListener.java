@@ -3,12 +3,18 @@ package org.bpogovernance.servicelevel;
 import static org.bpogovernance.engagement.EngagementVariables.ENGAGEMENT_ID;
 
 import java.time.YearMonth;
-import org.bpogovernance.platform.FormValues;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.bpogovernance.platform.FormLines;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Creating "Submit performance data" lists the period's metrics on the task for its form. */
+/**
+ * Creating "Submit performance data" lists the period's metrics on the task: what each measures,
+ * and a line per metric to fill in ({@code metric | value | comment}), with the values a feed
+ * delivered already.
+ */
 @Component
 class ShowPerformanceDataTaskListener implements TaskListener {
 
@@ -21,7 +27,13 @@ class ShowPerformanceDataTaskListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         YearMonth period = YearMonth.parse(PerformanceDataProcess.PERIOD.required(task));
-        task.setVariableLocal(PerformanceDataProcess.VALUES,
-                FormValues.json(performanceData.form(ENGAGEMENT_ID.required(task), period)));
+        List<PerformanceDataService.Row> rows = performanceData.form(ENGAGEMENT_ID.required(task), period);
+        task.setVariableLocal(PerformanceDataProcess.METRICS, rows.stream()
+                .map(row -> row.metric() + " — " + row.name() + " in " + row.unit() + ", target "
+                        + row.target().stripTrailingZeros().toPlainString())
+                .collect(Collectors.joining("\n")));
+        task.setVariableLocal(PerformanceDataProcess.VALUES, FormLines.format(rows.stream()
+                .map(row -> List.<Object>of(row.metric(), row.value() == null ? "" : row.value().stripTrailingZeros().toPlainString(), ""))
+                .toList()));
     }
 }

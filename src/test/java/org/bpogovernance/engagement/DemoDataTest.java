@@ -25,7 +25,7 @@ class DemoDataTest {
     final String dataDir = "./target/test-data/demo-" + UUID.randomUUID();
 
     @Test
-    void aNewUserFindsOneEngagementInOnboardingAndOneOperational() {
+    void aNewUserFindsOneEngagementInOnboardingAndOneOperationalWithAReviewCallToPrepare() {
         for (int start = 1; start <= 2; start++) {
             // As the README's run command starts it: demo engagements and the job executor on.
             try (RunningService service = RunningService.start(dataDir, "--governance.demo.engagements=true",
@@ -46,6 +46,16 @@ class DemoDataTest {
                 assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("operational-governance")
                         .processInstanceBusinessKey(DemoEngagements.OPERATIONAL_DEMO).count()).isOne();
                 assertThat(service.bean(EngagementService.class).isStakeholder(globex.getId(), "sam")).isTrue();
+
+                // Last month's review call of Globex waits for olivia, its draft agenda led by the exceptions.
+                List<Task> globexTasks = service.bean(TaskService.class).createTaskQuery()
+                        .processInstanceBusinessKey(DemoEngagements.OPERATIONAL_DEMO).taskAssignee("olivia").list();
+                assertThat(globexTasks).extracting(Task::getName).as("start " + start).containsExactly("Prepare the agenda");
+                String draft = String.valueOf(service.bean(TaskService.class).getVariableLocal(globexTasks.get(0).getId(),
+                        "agendaItems"));
+                assertThat(draft).contains("FTR First-time-right postings AMBER", "CLOSE Month-end close RED",
+                        "Open escalation: Month-end close (CLOSE) breached its threshold",
+                        "Milestone at risk: Automate three-way matching");
             }
         }
     }

@@ -106,24 +106,27 @@ class MilestoneReviewProcessTest {
         String agendaTask = walk.task("olivia", "Prepare the agenda");
         String variables = walk.tasklist.open("olivia", agendaTask, "prepareAgendaForm");
         String draft = Json.read(variables, "$.agendaItems.value");
-        assertThat((List<String>) Json.read(draft, "$[*].title")).anyMatch(t -> t.startsWith("FTR First-time-right rate AMBER"))
-                .anyMatch(t -> t.equals("Milestone at risk: Wave 2 go-live (due " + LocalDate.now().plusDays(20) + ")"))
-                .noneMatch(t -> t.startsWith("AHT"));
+        assertThat(draft.lines()).first().isEqualTo("5 | olivia | Welcome, objectives and the actions of the last call");
+        assertThat(draft.lines()).anyMatch(line -> line.startsWith("5 | peter | FTR First-time-right rate AMBER"))
+                .contains("5 | peter | Milestone at risk: Wave 2 go-live (due " + LocalDate.now().plusDays(20) + ")")
+                .noneMatch(line -> line.contains("AHT"));
         assertThat((Integer) Json.read(variables, "$.meetingMinutes.value")).isEqualTo(60);
-        assertThat((List<String>) Json.read((String) Json.read(variables, "$.participantOptions.value"), "$[*].value"))
-                .containsExactlyInAnyOrder("clara", "peter", "olivia", "sam");
+        assertThat((String) Json.read(variables, "$.participants.value")).contains("clara — Clara Client, client representative",
+                "peter — Peter Provider, provider manager", "sam — Sam Sponsor, executive sponsor");
 
         ResponseEntity<String> tooLong = walk.tasklist.submit("olivia", agendaTask, "{\"objectives\": {\"value\": \"Review\"}, "
-                + "\"agendaItems\": " + Tasklist.json("""
-                        [{"title": "Performance", "owner": "peter", "timeboxMinutes": 45},
-                         {"title": "Roadmap", "owner": "clara", "timeboxMinutes": 30}]""") + "}");
+                + "\"agendaItems\": {\"value\": \"45 | peter | Performance\\n\\n30 | clara | Roadmap\"}}");
         assertThat(tooLong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((String) Json.read(tooLong.getBody(), "$.message"))
                 .contains("agendaItems: the timeboxes total 75 minutes, but the call lasts 60");
         ResponseEntity<String> stranger = walk.tasklist.submit("olivia", agendaTask, "{\"objectives\": {\"value\": \"Review\"}, "
-                + "\"agendaItems\": " + Tasklist.json("[{\"title\": \"Performance\", \"owner\": \"carl\", \"timeboxMinutes\": 20}]") + "}");
+                + "\"agendaItems\": {\"value\": \"20 | peter | Performance\\n5 | carl | Roadmap\\nten | clara | AOB\"}}");
         assertThat((String) Json.read(stranger.getBody(), "$.message"))
-                .contains("agendaItems[0].owner: carl is not a stakeholder of the engagement");
+                .contains("agendaItems line 3: minutes: 'ten' is not a whole number");
+        ResponseEntity<String> strangerOnly = walk.tasklist.submit("olivia", agendaTask, "{\"objectives\": {\"value\": \"Review\"}, "
+                + "\"agendaItems\": {\"value\": \"20 | peter | Performance\\n5 | carl | Roadmap\"}}");
+        assertThat((String) Json.read(strangerOnly.getBody(), "$.message"))
+                .contains("agendaItems line 2: owner: carl is not a stakeholder of the engagement");
         walk.prepareAgendaAsDrafted();
 
         // Data complete: straight to the scorecard and the meeting-format decision (first call: on premises).
@@ -163,15 +166,25 @@ class MilestoneReviewProcessTest {
         // The minutes: action items need an owner on the engagement and a due date after the call.
         String recordTask = walk.task("olivia", "Record the call");
         String recordForm = walk.tasklist.open("olivia", recordTask, "recordReviewCallForm");
-        assertThat((List<String>) Json.read((String) Json.read(recordForm, "$.attendance.value"), "$[*].attendance"))
-                .containsExactly("ON_SITE", "ON_SITE", "ABSENT");
+        String attendance = Json.read(recordForm, "$.attendance.value");
+        assertThat(attendance.lines()).containsExactly("clara | ON_SITE | Clara Client, answered CONFIRMED",
+                "peter | ON_SITE | Peter Provider, answered CONFIRMED", "sam | ABSENT | Sam Sponsor, answered DECLINED");
         ResponseEntity<String> badActions = walk.tasklist.submit("olivia", recordTask, """
-                {"minutes": {"value": "Discussed"}, "attendance": %s, "actionItems": %s}""".formatted(
-                Tasklist.json((String) Json.read(recordForm, "$.attendance.value")), Tasklist.json("""
-                        [{"description": "Fix it", "owner": "carl", "dueDate": "%s"},
-                         {"description": "Report", "owner": "peter", "dueDate": "%s"}]""".formatted(callDay.plusDays(3), callDay))));
+                {"minutes": {"value": "Discussed"}, "attendance": {"value": %s}, "actionItems": {"value": %s}}""".formatted(
+                Json.quote(attendance), Json.quote(callDay.plusDays(3) + " | carl | Fix it\n" + callDay + " | peter | Report\n"
+                        + "next week | peter | Plan")));
         assertThat((String) Json.read(badActions.getBody(), "$.message"))
-                .contains("actionItems[0].owner: carl is not a stakeholder", "actionItems[1].dueDate: must be after " + callDay);
+                .contains("actionItems line 3: due date: 'next week' is not a date");
+        ResponseEntity<String> badOwners = walk.tasklist.submit("olivia", recordTask, """
+                {"minutes": {"value": "Discussed"}, "attendance": {"value": %s}, "actionItems": {"value": %s}}""".formatted(
+                Json.quote(attendance.replace("sam | ABSENT", "sam | ASLEEP")),
+                Json.quote(callDay.plusDays(3) + " | carl | Fix it\n" + callDay + " | peter | Report")));
+        assertThat((String) Json.read(badOwners.getBody(), "$.message")).contains("attendance line 3: attendance: must be ON_SITE, REMOTE or ABSENT for sam");
+        ResponseEntity<String> badActionsOnly = walk.tasklist.submit("olivia", recordTask, """
+                {"minutes": {"value": "Discussed"}, "attendance": {"value": %s}, "actionItems": {"value": %s}}""".formatted(
+                Json.quote(attendance), Json.quote(callDay.plusDays(3) + " | carl | Fix it\n" + callDay + " | peter | Report")));
+        assertThat((String) Json.read(badActionsOnly.getBody(), "$.message"))
+                .contains("actionItems line 1: owner: carl is not a stakeholder", "actionItems line 2: dueDate: must be after " + callDay);
         walk.record(ReviewCallWalk.actions(callDay.plusDays(14)));
         assertThat(review).isWaitingAt("userTask_signOffAsClient", "userTask_signOffAsProvider");
 
@@ -270,7 +283,7 @@ class MilestoneReviewProcessTest {
         assertThat(walk.job(review.getId(), "timer_callTakesPlace").getDuedate())
                 .isEqualTo(Date.from(callDay.plusWeeks(1).atTime(14, 0).atZone(ReviewCallWalk.BERLIN).toInstant()));
         walk.callTakesPlace(review);
-        walk.record("[]");
+        walk.record("");
         walk.signOff("clara", "APPROVE", null, null);
         walk.signOff("peter", "APPROVE", null, null);
 
@@ -346,7 +359,7 @@ class MilestoneReviewProcessTest {
         walk.answer("peter", "CONFIRM");
         walk.answer("sam", "DECLINE");
         walk.callTakesPlace(review);
-        walk.record("[]");
+        walk.record("");
         walk.signOff("clara", "APPROVE", null, null);
         walk.signOff("peter", "REJECT", "The minutes blame the provider for the late client inputs", "ESCALATE");
 
@@ -364,7 +377,7 @@ class MilestoneReviewProcessTest {
                 .isEqualTo("PROVIDER (peter): The minutes blame the provider for the late client inputs");
         walk.tasklist.submitted("olivia", rework, """
                 {"minutes": {"value": "Performance discussed; late client inputs delayed two queues."},
-                 "actionItems": %s}""".formatted(Tasklist.json("[]")));
+                 "actionItems": {"value": ""}}""");
         walk.signOff("clara", "APPROVE", null, null);
         walk.signOff("peter", "APPROVE", null, null);
         assertThat(review).isWaitingAt("userTask_rateCall");
@@ -385,8 +398,7 @@ class MilestoneReviewProcessTest {
         // The monthly data request: last month is missing, the provider is asked; asked once.
         managementService.executeJob(walk.job(phase.getId(), "timer_performanceDataDue").getId());
         String dataTask = walk.task("peter", "Submit performance data");
-        walk.tasklist.submitted("peter", dataTask, "{\"performanceValues\": " + Tasklist.json("""
-                [{"metric": "FTR", "value": 99}, {"metric": "AHT", "value": 280}]""") + "}");
+        walk.tasklist.submitted("peter", dataTask, "{\"performanceValues\": {\"value\": \"FTR | 99\\nAHT | 280\"}}");
         managementService.executeJob(walk.job(phase.getId(), "timer_performanceDataDue").getId());
 
         // The month's call is the term's last: afterwards no call is planned.

@@ -97,7 +97,7 @@ final class ReviewCallWalk {
         String task = task("olivia", "Prepare the agenda");
         String variables = tasklist.open("olivia", task, "prepareAgendaForm");
         tasklist.submitted("olivia", task, "{\"objectives\": {\"value\": \"Review the month, agree actions\"}, "
-                + "\"agendaItems\": " + Tasklist.json(Json.read(variables, "$.agendaItems.value")) + "}");
+                + "\"agendaItems\": {\"value\": " + Json.quote(Json.read(variables, "$.agendaItems.value")) + "}}");
     }
 
     void schedule(LocalDate day, String time, String format) {
@@ -119,18 +119,18 @@ final class ReviewCallWalk {
         managementService.executeJob(job(review.getId(), "timer_callTakesPlace").getId());
     }
 
-    /** olivia records the call: everyone's presence as suggested, the minutes, and the given action items. */
-    void record(String actionItemsJson) {
+    /** olivia records the call: everyone's presence as suggested (remote where none is), the minutes, the action items. */
+    void record(String actionItemLines) {
         String task = task("olivia", "Record the call");
         String variables = tasklist.open("olivia", task, "recordReviewCallForm");
-        String attendance = Json.read(variables, "$.attendance.value");
-        attendance = attendance.replace("\"attendance\":null", "\"attendance\":\"REMOTE\"");
+        String attendance = ((String) Json.read(variables, "$.attendance.value")).lines()
+                .map(line -> line.replaceFirst("^(\\S+) \\|  \\|", "$1 | REMOTE |")).collect(java.util.stream.Collectors.joining("\n"));
         tasklist.submitted("olivia", task, """
-                {"attendance": %s, "minutes": {"value": "Performance discussed; FTR below target in two queues."},
+                {"attendance": {"value": %s}, "minutes": {"value": "Performance discussed; FTR below target in two queues."},
                  "decisions": {"value": "Second-level checks in queue B from next week."},
-                 "milestoneUpdates": %s, "actionItems": %s}"""
-                .formatted(Tasklist.json(attendance), Tasklist.json(Json.read(variables, "$.milestoneUpdates.value")),
-                        Tasklist.json(actionItemsJson)));
+                 "milestoneUpdates": {"value": %s}, "actionItems": {"value": %s}}"""
+                .formatted(Json.quote(attendance), Json.quote(Json.read(variables, "$.milestoneUpdates.value")),
+                        Json.quote(actionItemLines)));
     }
 
     void signOff(String user, String decision, String reason, String nextStep) {
@@ -142,10 +142,9 @@ final class ReviewCallWalk {
                 + (nextStep == null ? "" : ", \"signOffNextStep\": {\"value\": \"" + nextStep + "\"}") + "}");
     }
 
+    /** Two action items as the officer types them: due date | owner | action. */
     static String actions(LocalDate due) {
-        return """
-                [{"description": "Add second-level checks to queue B", "owner": "peter", "dueDate": "%s"},
-                 {"description": "Share the root-cause analysis of the FTR dip", "owner": "clara", "dueDate": "%s"}]"""
-                .formatted(due, due.plusDays(7));
+        return due + " | peter | Add second-level checks to queue B\n"
+                + due.plusDays(7) + " | clara | Share the root-cause analysis of the FTR dip\n";
     }
 }

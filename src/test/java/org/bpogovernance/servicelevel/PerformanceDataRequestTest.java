@@ -78,31 +78,31 @@ class PerformanceDataRequestTest {
         String task = tasklist.taskOf("peter", engagement.reference(), "Submit performance data");
         String variables = tasklist.open("peter", task, "submitPerformanceDataForm");
         assertThat((String) Json.read(variables, "$.performanceDataPeriod.value")).isEqualTo(lastMonth.toString());
-        assertThat((String) Json.read(variables, "$.performanceValues.type")).isEqualTo("Json");
-        String rows = Json.read(variables, "$.performanceValues.value");
-        assertThat((List<String>) Json.read(rows, "$[*].metric")).containsExactly("FTR", "AHT");
-        assertThat((List<Object>) Json.read(rows, "$[*].value")).containsExactly(null, 310.0);
+        assertThat(((String) Json.read(variables, "$.performanceValues.value")).lines())
+                .containsExactly("FTR |  | ", "AHT | 310 | ");
+        assertThat((String) Json.read(variables, "$.performanceMetrics.value"))
+                .isEqualTo("FTR — First-time-right rate in %, target 98\nAHT — Average handling time in s, target 300");
         assertThat(jdbc.queryForObject("select count(*) from notification_outbox where kind = 'task-assigned' "
                 + "and recipient_user_id = 'peter' and dedup_key like ?", Long.class, "task-assigned:" + task + ":%")).isOne();
 
         long measurements = countMeasurements();
-        ResponseEntity<String> missing = tasklist.submit("peter", task, "{\"performanceValues\": " + Tasklist.json("""
-                [{"metric": "FTR", "value": null}, {"metric": "AHT", "value": 310}]""") + "}");
+        ResponseEntity<String> missing = tasklist.submit("peter", task, values("FTR |  | \nAHT | 310 | "));
         assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat((String) Json.read(missing.getBody(), "$.message")).contains("performanceValues[0].value: is required for FTR");
-        ResponseEntity<String> notANumber = tasklist.submit("peter", task, "{\"performanceValues\": " + Tasklist.json("""
-                [{"metric": "FTR", "value": "ninety"}, {"metric": "AHT", "value": 310}]""") + "}");
-        assertThat((String) Json.read(notANumber.getBody(), "$.message")).contains("performanceValues[0].value: 'ninety' is not a number");
-        ResponseEntity<String> unknown = tasklist.submit("peter", task, "{\"performanceValues\": " + Tasklist.json("""
-                [{"metric": "CSAT", "value": 4}, {"metric": "AHT", "value": 310}]""") + "}");
+        assertThat((String) Json.read(missing.getBody(), "$.message")).contains("performanceValues line 1: value: is required for FTR");
+        ResponseEntity<String> notANumber = tasklist.submit("peter", task, values("AHT | 310\n\nFTR | ninety"));
+        assertThat((String) Json.read(notANumber.getBody(), "$.message"))
+                .contains("performanceValues line 3: value: 'ninety' is not a number");
+        ResponseEntity<String> unknown = tasklist.submit("peter", task, values("CSAT | 4\nAHT | 310"));
         assertThat((String) Json.read(unknown.getBody(), "$.message"))
-                .contains("performanceValues[0].metric: 'CSAT' is not a metric of this engagement");
+                .contains("performanceValues line 1: metric: 'CSAT' is not a metric of this engagement");
+        ResponseEntity<String> jsonFromAnApiClient = tasklist.submit("peter", task, "{\"performanceValues\": " + Tasklist.json("""
+                [{"metric": "FTR", "value": null}, {"metric": "AHT", "value": 310}]""") + "}");
+        assertThat((String) Json.read(jsonFromAnApiClient.getBody(), "$.message"))
+                .contains("performanceValues[0].value: is required for FTR");
         assertThat(countMeasurements()).as("refused submissions store nothing").isEqualTo(measurements);
         assertThat(tasklist.submit("clara", task, "{}").getStatusCode()).as("not clara's task").isEqualTo(HttpStatus.FORBIDDEN);
 
-        tasklist.submitted("peter", task, "{\"performanceValues\": " + Tasklist.json("""
-                [{"metric": "FTR", "name": "First-time-right rate", "value": 97.5, "comment": "two trainees"},
-                 {"metric": "AHT", "value": 310}]""") + "}");
+        tasklist.submitted("peter", task, values("FTR | 97.5 | two trainees\nAHT | 310 | "));
         String recorded = get(rest, "clara", "demo", engagement.path() + "/measurements").getBody();
         assertThat((List<String>) Json.read(recorded, "$[?(@.period == '" + lastMonth + "')].source"))
                 .containsExactlyInAnyOrder("MANUAL_TASK", "API");
@@ -124,6 +124,11 @@ class PerformanceDataRequestTest {
                 .as("the renewal window ends the phase, timers and all").isZero();
         assertThat((String) Json.read(get(rest, "olivia", "demo", engagement.path()).getBody(), "$.phase"))
                 .isEqualTo("RENEWAL");
+    }
+
+    /** The form's text area as Tasklist submits it. */
+    private static String values(String lines) {
+        return "{\"performanceValues\": {\"value\": " + Json.quote(lines) + "}}";
     }
 
     private ProcessInstance operationsOf(Registered engagement) {
