@@ -51,6 +51,24 @@ public final class TestDatabase implements ActiveProfilesResolver, ExecutionCond
         return ConditionEvaluationResult.enabled("on PostgreSQL");
     }
 
+    /**
+     * A second, empty database on the same kind of server as the test database, for a benchmark's
+     * baseline engine: a fresh H2 file, or a PostgreSQL database created afresh. Returns {url, user, password}.
+     */
+    public static String[] freshSideDatabase(String name) {
+        if (!onPostgres()) {
+            return new String[] {"jdbc:h2:file:./target/test-data/" + name + "-" + java.util.UUID.randomUUID(), "sa", ""};
+        }
+        try (Connection connection = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD);
+                var statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException unreachable) {
+            throw new IllegalStateException("cannot create the database " + name, unreachable);
+        }
+        return new String[] {ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name, USER, PASSWORD};
+    }
+
     /** Drops and creates the test database once per JVM; false when PostgreSQL is not there. */
     public static synchronized boolean preparePostgres() {
         if (postgresPrepared == null) {
