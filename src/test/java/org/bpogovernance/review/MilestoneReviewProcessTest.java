@@ -182,9 +182,11 @@ class MilestoneReviewProcessTest {
         assertThat((String) Json.read(badOwners.getBody(), "$.message")).contains("attendance line 3: attendance: must be ON_SITE, REMOTE or ABSENT for sam");
         ResponseEntity<String> badActionsOnly = walk.tasklist.submit("olivia", recordTask, """
                 {"minutes": {"value": "Discussed"}, "attendance": {"value": %s}, "actionItems": {"value": %s}}""".formatted(
-                Json.quote(attendance), Json.quote(callDay.plusDays(3) + " | carl | Fix it\n" + callDay + " | peter | Report")));
+                Json.quote(attendance), Json.quote(callDay.plusDays(3) + " | carl | Fix it\n" + callDay + " | peter | Report\n"
+                        + callDay.plusDays(3) + " |  | Nobody's job")));
         assertThat((String) Json.read(badActionsOnly.getBody(), "$.message"))
-                .contains("actionItems line 1: owner: carl is not a stakeholder", "actionItems line 2: dueDate: must be after " + callDay);
+                .contains("actionItems line 1: owner: carl is not a stakeholder", "actionItems line 2: dueDate: must be after " + callDay,
+                        "actionItems line 3: owner: is required: who does it");
         walk.record(ReviewCallWalk.actions(callDay.plusDays(14)));
         assertThat(review).isWaitingAt("userTask_signOffAsClient", "userTask_signOffAsProvider");
 
