@@ -22,7 +22,7 @@ class RecordEscalationResolutionTaskListener implements TaskListener {
     public void notify(DelegateTask task) {
         UserInput.check(() -> escalationService.resolve(ENGAGEMENT_ID.required(task),
                 EscalationProcess.SUBJECT.from(task),
-                FormValues.text(task.getVariable(EscalationProcess.RESOLUTION)),
-                FormValues.text(task.getVariable(EscalationProcess.NOTE))));
+                FormValues.text(FormValues.submitted(task, EscalationProcess.RESOLUTION)),
+                FormValues.text(FormValues.submitted(task, EscalationProcess.NOTE))));
     }
 }

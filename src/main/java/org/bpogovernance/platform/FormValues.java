@@ -11,6 +11,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
 
@@ -25,6 +27,23 @@ public final class FormValues {
             .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private FormValues() {
+    }
+
+    /**
+     * What a task's form submitted for a field. A field the task was created with (pre-filled by
+     * its show listener) lives on the task, and Tasklist's submit-form updates it there; the
+     * engine's task complete ({@code /engine-rest/task/{id}/complete}) writes every value to the
+     * process instead. So a value the process holds wins and is removed from it: form fields do
+     * not stay behind as process variables, and a later task never reads a stale answer.
+     */
+    public static Object submitted(DelegateTask task, String field) {
+        DelegateExecution execution = task.getExecution();
+        if (execution != null && execution.hasVariable(field)) {
+            Object value = execution.getVariable(field);
+            execution.removeVariable(field);
+            return value;
+        }
+        return task.getVariable(field);
     }
 
     public static String text(Object value) {

@@ -22,9 +22,9 @@ class RecordAgendaTaskListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         UserInput.check(() -> {
-            var items = ReviewForms.agenda(task.getVariable(ReviewCallProcess.AGENDA_ITEMS));
+            var items = ReviewForms.agenda(FormValues.submitted(task, ReviewCallProcess.AGENDA_ITEMS));
             return FormLines.namingLines(ReviewCallProcess.AGENDA_ITEMS, items.lineNumbers(), () -> reviewService.prepareAgenda(
-                    REVIEW_ID.required(task), FormValues.text(task.getVariable(ReviewCallProcess.OBJECTIVES)), items.entries()));
+                    REVIEW_ID.required(task), FormValues.text(FormValues.submitted(task, ReviewCallProcess.OBJECTIVES)), items.entries()));
         });
     }
 }

@@ -26,7 +26,7 @@ class RecordAttendanceResponseTaskListener implements TaskListener {
         String invitee = ReviewCallProcess.INVITEE.required(task);
         UserInput.check(() -> reviewService.respond(REVIEW_ID.required(task), invitee,
                 currentUser.id().orElse(task.getAssignee()),
-                FormValues.text(task.getVariable(ReviewCallProcess.RESPONSE)),
-                FormValues.text(task.getVariable(ReviewCallProcess.RESPONSE_NOTE))));
+                FormValues.text(FormValues.submitted(task, ReviewCallProcess.RESPONSE)),
+                FormValues.text(FormValues.submitted(task, ReviewCallProcess.RESPONSE_NOTE))));
     }
 }

@@ -1,5 +1,6 @@
 package org.bpogovernance.review;
 
+import org.bpogovernance.platform.FormValues;
 import static org.bpogovernance.review.ReviewCallProcess.REVIEW_ID;
 
 import java.util.Map;
@@ -25,9 +26,9 @@ class RecordCallTaskListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         UserInput.check(() -> {
-            var presence = ReviewForms.presence(task.getVariable(ReviewCallProcess.ATTENDANCE));
-            var milestones = ReviewForms.milestoneUpdates(task.getVariable(ReviewCallProcess.MILESTONE_UPDATES));
-            var actions = ReviewForms.actions(task.getVariable(ReviewCallProcess.ACTION_ITEMS));
+            var presence = ReviewForms.presence(FormValues.submitted(task, ReviewCallProcess.ATTENDANCE));
+            var milestones = ReviewForms.milestoneUpdates(FormValues.submitted(task, ReviewCallProcess.MILESTONE_UPDATES));
+            var actions = ReviewForms.actions(FormValues.submitted(task, ReviewCallProcess.ACTION_ITEMS));
             return FormLines.namingLines(ReviewForms.lines(Map.of(ReviewCallProcess.ATTENDANCE, presence,
                     ReviewCallProcess.MILESTONE_UPDATES, milestones, ReviewCallProcess.ACTION_ITEMS, actions)),
                     () -> minutesService.record(REVIEW_ID.required(task), currentUser.id().orElse(task.getAssignee()),

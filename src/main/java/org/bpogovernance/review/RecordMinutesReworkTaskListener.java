@@ -1,5 +1,6 @@
 package org.bpogovernance.review;
 
+import org.bpogovernance.platform.FormValues;
 import static org.bpogovernance.review.ReviewCallProcess.REVIEW_ID;
 
 import org.bpogovernance.platform.FormLines;
@@ -23,7 +24,7 @@ class RecordMinutesReworkTaskListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         Long reviewId = REVIEW_ID.required(task);
-        Object value = task.getVariable(ReviewCallProcess.ACTION_ITEMS);
+        Object value = FormValues.submitted(task, ReviewCallProcess.ACTION_ITEMS);
         UserInput.check(() -> {
             var actions = value == null ? null : ReviewForms.actions(value);
             return FormLines.namingLines(ReviewCallProcess.ACTION_ITEMS, actions == null ? null : actions.lineNumbers(),

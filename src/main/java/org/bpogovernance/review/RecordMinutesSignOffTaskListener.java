@@ -26,8 +26,8 @@ class RecordMinutesSignOffTaskListener implements TaskListener {
     public void notify(DelegateTask task) {
         Side side = Side.valueOf(ReviewCallProcess.SIGN_OFF_SIDE.required(task));
         UserInput.check(() -> minutesService.decide(REVIEW_ID.required(task), side, currentUser.id().orElse(task.getAssignee()),
-                FormValues.text(task.getVariable(ReviewCallProcess.SIGN_OFF_DECISION)),
-                FormValues.text(task.getVariable(ReviewCallProcess.SIGN_OFF_REASON)),
-                FormValues.text(task.getVariable(ReviewCallProcess.SIGN_OFF_NEXT_STEP))));
+                FormValues.text(FormValues.submitted(task, ReviewCallProcess.SIGN_OFF_DECISION)),
+                FormValues.text(FormValues.submitted(task, ReviewCallProcess.SIGN_OFF_REASON)),
+                FormValues.text(FormValues.submitted(task, ReviewCallProcess.SIGN_OFF_NEXT_STEP))));
     }
 }

@@ -21,10 +21,10 @@ class RecordRescheduleTaskListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         ReviewService.Scheduled scheduled = UserInput.check(() -> reviewService.reschedule(REVIEW_ID.required(task),
-                FormValues.date(ReviewCallProcess.CALL_DATE, task.getVariable(ReviewCallProcess.CALL_DATE)),
-                FormValues.time(ReviewCallProcess.CALL_TIME, task.getVariable(ReviewCallProcess.CALL_TIME)),
-                FormValues.wholeNumberOrNull(ReviewCallProcess.CALL_MINUTES, task.getVariable(ReviewCallProcess.CALL_MINUTES)),
-                FormValues.text(task.getVariable(ReviewCallProcess.CALL_LOCATION))));
+                FormValues.date(ReviewCallProcess.CALL_DATE, FormValues.submitted(task, ReviewCallProcess.CALL_DATE)),
+                FormValues.time(ReviewCallProcess.CALL_TIME, FormValues.submitted(task, ReviewCallProcess.CALL_TIME)),
+                FormValues.wholeNumberOrNull(ReviewCallProcess.CALL_MINUTES, FormValues.submitted(task, ReviewCallProcess.CALL_MINUTES)),
+                FormValues.text(FormValues.submitted(task, ReviewCallProcess.CALL_LOCATION))));
         ReviewCallProcess.callScheduled(task.getExecution(), scheduled);
     }
 }

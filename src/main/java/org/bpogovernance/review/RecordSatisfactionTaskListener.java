@@ -25,7 +25,7 @@ class RecordSatisfactionTaskListener implements TaskListener {
     public void notify(DelegateTask task) {
         UserInput.check(() -> minutesService.rate(REVIEW_ID.required(task), currentUser.id().orElse(task.getAssignee()),
                 FormValues.wholeNumberOrNull(ReviewCallProcess.SATISFACTION_SCORE,
-                        task.getVariable(ReviewCallProcess.SATISFACTION_SCORE)),
-                FormValues.text(task.getVariable(ReviewCallProcess.SATISFACTION_COMMENT))));
+                        FormValues.submitted(task, ReviewCallProcess.SATISFACTION_SCORE)),
+                FormValues.text(FormValues.submitted(task, ReviewCallProcess.SATISFACTION_COMMENT))));
     }
 }

@@ -9,7 +9,7 @@ import org.bpogovernance.platform.FormLines;
 import org.bpogovernance.platform.FormValues;
 import org.bpogovernance.platform.InvalidInputException;
 import org.bpogovernance.platform.InvalidInputException.Violation;
-import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 
 /**
  * The lists of the review forms — agenda items, attendance, milestone status, action items — as
@@ -79,12 +79,12 @@ final class ReviewForms {
         return FormLines.format(lines.stream().map(l -> List.<Object>of(l.dueDate(), l.owner(), l.description())).toList());
     }
 
-    static MinutesText text(VariableScope task) {
-        return new MinutesText(FormValues.text(task.getVariable(ReviewCallProcess.MINUTES)),
-                FormValues.text(task.getVariable(ReviewCallProcess.DECISIONS)),
-                FormValues.text(task.getVariable(ReviewCallProcess.SUCCESSES)),
-                FormValues.text(task.getVariable(ReviewCallProcess.LESSONS_LEARNED)),
-                FormValues.text(task.getVariable(ReviewCallProcess.RISKS)));
+    static MinutesText text(DelegateTask task) {
+        return new MinutesText(FormValues.text(FormValues.submitted(task, ReviewCallProcess.MINUTES)),
+                FormValues.text(FormValues.submitted(task, ReviewCallProcess.DECISIONS)),
+                FormValues.text(FormValues.submitted(task, ReviewCallProcess.SUCCESSES)),
+                FormValues.text(FormValues.submitted(task, ReviewCallProcess.LESSONS_LEARNED)),
+                FormValues.text(FormValues.submitted(task, ReviewCallProcess.RISKS)));
     }
 
     /** Errors about {@code list[i].column} named as the line of the text area, for every parsed list. */

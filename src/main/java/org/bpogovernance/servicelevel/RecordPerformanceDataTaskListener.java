@@ -30,7 +30,7 @@ class RecordPerformanceDataTaskListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         YearMonth period = YearMonth.parse(PerformanceDataProcess.PERIOD.required(task));
-        Object submitted = task.getVariable(PerformanceDataProcess.VALUES);
+        Object submitted = FormValues.submitted(task, PerformanceDataProcess.VALUES);
         UserInput.check(() -> {
             if (submitted instanceof String text && !text.trim().startsWith("[")) {
                 FormLines.Parsed lines = FormLines.parse(text, 3);
