@@ -73,6 +73,13 @@ public class ActionItem {
     @Column(name = "process_instance_id")
     private String processInstanceId;
 
+    /** The escalation whose action plan this item belongs to, if any. */
+    @Column(name = "escalation_id")
+    private Long escalationId;
+
+    @Column(name = "cancel_reason")
+    private String cancelReason;
+
     protected ActionItem() {
     }
 
@@ -91,6 +98,19 @@ public class ActionItem {
 
     void open() {
         this.status = Status.OPEN;
+    }
+
+    void fromEscalation(Long escalationId) {
+        this.escalationId = escalationId;
+    }
+
+    void moveDueDate(LocalDate dueDate) {
+        this.dueDate = dueDate;
+    }
+
+    void cancel(String reason) {
+        this.status = Status.CANCELLED;
+        this.cancelReason = reason;
     }
 
     void followedUpBy(String processInstanceId) {
@@ -162,5 +182,13 @@ public class ActionItem {
 
     public String getProcessInstanceId() {
         return processInstanceId;
+    }
+
+    public Long getEscalationId() {
+        return escalationId;
+    }
+
+    public String getCancelReason() {
+        return cancelReason;
     }
 }

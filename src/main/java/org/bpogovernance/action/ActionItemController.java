@@ -1,7 +1,13 @@
 package org.bpogovernance.action;
 
 import java.util.List;
+import org.bpogovernance.security.GovernanceGroups;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,4 +36,26 @@ class ActionItemController {
     ActionItemService.ActionItemView get(@PathVariable Long engagementId, @PathVariable Long actionItemId) {
         return actionItems.get(engagementId, actionItemId);
     }
+
+    /** An item agreed outside a review call: open at once and followed up by its owner. */
+    @PostMapping
+    @PreAuthorize(GovernanceGroups.OFFICERS_ONLY)
+    ResponseEntity<ActionItemService.ActionItemView> create(@PathVariable Long engagementId,
+            @RequestBody ActionItemService.ProposedAction request, UriComponentsBuilder uri) {
+        ActionItem item = actionItems.createManual(engagementId, request);
+        return ResponseEntity.created(uri.path("/api/engagements/{engagementId}/action-items/{id}")
+                .build(engagementId, item.getId())).body(actionItems.get(engagementId, item.getId()));
+    }
+
+    /** No longer needed: cancelled with the reason; its follow-up ends. */
+    @PostMapping("/{actionItemId}/cancel")
+    @PreAuthorize(GovernanceGroups.OFFICERS_ONLY)
+    ActionItemService.ActionItemView cancel(@PathVariable Long engagementId, @PathVariable Long actionItemId,
+            @RequestBody(required = false) Cancellation request) {
+        return actionItems.cancel(engagementId, actionItemId, request == null ? null : request.reason());
+    }
+
+    record Cancellation(String reason) {
+    }
+
 }

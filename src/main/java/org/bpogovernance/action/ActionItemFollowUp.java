@@ -19,7 +19,7 @@ class ActionItemFollowUp {
     }
 
     /** Starts the follow-up of an open item; returns the process instance id. */
-    String start(Engagement engagement, String governanceOfficer, ActionItem item) {
+    String start(Engagement engagement, String governanceOfficer, ActionItem item, java.time.Duration gracePeriod) {
         return runtimeService.createProcessInstanceByKey(ActionItemFollowUpProcess.KEY)
                 .businessKey(engagement.getContractReference())
                 .setVariable(ENGAGEMENT_ID.name(), engagement.getId())
@@ -27,9 +27,21 @@ class ActionItemFollowUp {
                 .setVariable(GOVERNANCE_OFFICER.name(), governanceOfficer)
                 .setVariable(ActionItemFollowUpProcess.ACTION_ITEM_ID.name(), item.getId())
                 .setVariable(ActionItemFollowUpProcess.OWNER.name(), item.getOwner())
-                .setVariable(ActionItemFollowUpProcess.DUE.name(), item.getDueDate().atTime(17, 0)
-                        .atZone(engagement.zone()).toOffsetDateTime().toString())
+                .setVariable(ActionItemFollowUpProcess.DUE.name(), dueAt(engagement, item.getDueDate()))
+                .setVariable(ActionItemFollowUpProcess.GRACE_PERIOD.name(), gracePeriod.toString())
                 .execute()
                 .getId();
+    }
+
+    /** 17:00 on the due day in the engagement's time zone, as the task's due date and the overdue timer read it. */
+    static String dueAt(Engagement engagement, java.time.LocalDate dueDate) {
+        return dueDate.atTime(17, 0).atZone(engagement.zone()).toOffsetDateTime().toString();
+    }
+
+    /** Ends the follow-up of a cancelled item. */
+    void end(String processInstanceId, String reason) {
+        if (runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0) {
+            runtimeService.deleteProcessInstance(processInstanceId, reason);
+        }
     }
 }

@@ -5,16 +5,21 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.bpogovernance.audit.AuditTrail;
 import org.bpogovernance.engagement.Engagement;
 import org.bpogovernance.engagement.EngagementService;
+import org.bpogovernance.engagement.Stakeholder;
 import org.bpogovernance.engagement.StakeholderRole;
+import org.bpogovernance.notification.Notifications;
 import org.bpogovernance.platform.ConflictException;
 import org.bpogovernance.platform.InvalidInputException;
 import org.bpogovernance.platform.InvalidInputException.Violation;
 import org.bpogovernance.platform.NotFoundException;
 import org.bpogovernance.security.CurrentUser;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,29 +35,39 @@ public class ActionItemService {
     }
 
     /** An action item as the API shows it, with whether it is overdue today in the engagement's time zone. */
-    public record ActionItemView(Long id, Long engagementId, Long reviewId, String description, String owner,
-            LocalDate dueDate, ActionItem.Status status, ActionItem.Source source, boolean overdue,
-            String completionNote, Instant completedAt, Instant createdAt, String createdBy, long version) {
+    public record ActionItemView(Long id, Long engagementId, Long reviewId, Long escalationId, String description,
+            String owner, LocalDate dueDate, ActionItem.Status status, ActionItem.Source source, boolean overdue,
+            String completionNote, Instant completedAt, String cancelReason, Instant createdAt, String createdBy,
+            List<DueDateChange> dueDateChanges, long version) {
 
-        static ActionItemView of(ActionItem item, LocalDate today) {
-            return new ActionItemView(item.getId(), item.getEngagementId(), item.getReviewId(), item.getDescription(),
-                    item.getOwner(), item.getDueDate(), item.getStatus(), item.getSource(), item.isOverdueOn(today),
-                    item.getCompletionNote(), item.getCompletedAt(), item.getCreatedAt(), item.getCreatedBy(),
-                    item.getVersion());
+        static ActionItemView of(ActionItem item, LocalDate today, List<DueDateChange> changes) {
+            return new ActionItemView(item.getId(), item.getEngagementId(), item.getReviewId(), item.getEscalationId(),
+                    item.getDescription(), item.getOwner(), item.getDueDate(), item.getStatus(), item.getSource(),
+                    item.isOverdueOn(today), item.getCompletionNote(), item.getCompletedAt(), item.getCancelReason(),
+                    item.getCreatedAt(), item.getCreatedBy(), changes, item.getVersion());
         }
     }
 
     private final ActionItemRepository items;
+    private final DueDateChangeRepository dueDateChanges;
     private final ActionItemFollowUp followUp;
+    private final Notifications notifications;
+    private final ActionSettings settings;
+    private final ApplicationEventPublisher events;
     private final EngagementService engagements;
     private final AuditTrail auditTrail;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    ActionItemService(ActionItemRepository items, ActionItemFollowUp followUp, EngagementService engagements,
-            AuditTrail auditTrail, CurrentUser currentUser, Clock clock) {
+    ActionItemService(ActionItemRepository items, DueDateChangeRepository dueDateChanges, ActionItemFollowUp followUp,
+            Notifications notifications, ActionSettings settings, ApplicationEventPublisher events,
+            EngagementService engagements, AuditTrail auditTrail, CurrentUser currentUser, Clock clock) {
         this.items = items;
+        this.dueDateChanges = dueDateChanges;
         this.followUp = followUp;
+        this.notifications = notifications;
+        this.settings = settings;
+        this.events = events;
         this.engagements = engagements;
         this.auditTrail = auditTrail;
         this.currentUser = currentUser;
@@ -69,7 +84,7 @@ public class ActionItemService {
             LocalDate notBefore) {
         List<Violation> violations = new ArrayList<>();
         for (int i = 0; i < actions.size(); i++) {
-            check(engagementId, field + "[" + i + "]", actions.get(i), notBefore, violations);
+            check(engagementId, field + "[" + i + "]", actions.get(i), notBefore, "the day of the call", violations);
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
@@ -83,26 +98,31 @@ public class ActionItemService {
                 ActionItem.Source.REVIEW_CALL, now, by))).toList();
     }
 
-    private void check(Long engagementId, String path, ProposedAction action, LocalDate notBefore, List<Violation> violations) {
+    private void check(Long engagementId, String path, ProposedAction action, LocalDate notBefore, String notBeforeLabel,
+            List<Violation> violations) {
         if (action == null) {
-            violations.add(new Violation(path, "is empty"));
+            violations.add(new Violation(path.isEmpty() ? "body" : path, "is empty"));
             return;
         }
         if (action.description() == null || action.description().isBlank()) {
-            violations.add(new Violation(path + ".description", "is required: what is to be done"));
+            violations.add(new Violation(field(path, "description"), "is required: what is to be done"));
         } else if (action.description().length() > 1000) {
-            violations.add(new Violation(path + ".description", "must be at most 1000 characters"));
+            violations.add(new Violation(field(path, "description"), "must be at most 1000 characters"));
         }
         if (action.owner() == null || action.owner().isBlank()) {
-            violations.add(new Violation(path + ".owner", "is required: who does it"));
+            violations.add(new Violation(field(path, "owner"), "is required: who does it"));
         } else if (!engagements.isStakeholder(engagementId, action.owner().trim())) {
-            violations.add(new Violation(path + ".owner", action.owner() + " is not a stakeholder of the engagement"));
+            violations.add(new Violation(field(path, "owner"), action.owner() + " is not a stakeholder of the engagement"));
         }
         if (action.dueDate() == null) {
-            violations.add(new Violation(path + ".dueDate", "is required (yyyy-mm-dd)"));
+            violations.add(new Violation(field(path, "dueDate"), "is required (yyyy-mm-dd)"));
         } else if (!action.dueDate().isAfter(notBefore)) {
-            violations.add(new Violation(path + ".dueDate", "must be after " + notBefore + ", the day of the call"));
+            violations.add(new Violation(field(path, "dueDate"), "must be after " + notBefore + ", " + notBeforeLabel));
         }
+    }
+
+    private static String field(String path, String name) {
+        return path.isEmpty() ? name : path + "." + name;
     }
 
     /** Both parties signed the minutes: their proposed items are open now. */
@@ -128,7 +148,8 @@ public class ActionItemService {
             if (item.getStatus() == ActionItem.Status.OPEN && item.getProcessInstanceId() == null) {
                 Engagement engagement = engagements.forProcess(item.getEngagementId());
                 item.followedUpBy(followUp.start(engagement,
-                        engagements.holderOrNull(engagement.getId(), StakeholderRole.GOVERNANCE_OFFICER), item));
+                        engagements.holderOrNull(engagement.getId(), StakeholderRole.GOVERNANCE_OFFICER), item,
+                        settings.overdueGracePeriod()));
                 items.save(item);
                 started++;
             }
@@ -159,6 +180,199 @@ public class ActionItemService {
         return items.save(item);
     }
 
+    /**
+     * Items agreed outside a review call (by an officer, or in an escalation's action plan): open at
+     * once and followed up; each needs an owner on the engagement and a due date after today.
+     */
+    @Transactional
+    public List<ActionItem> create(Long engagementId, String field, List<ProposedAction> actions, ActionItem.Source source,
+            Long escalationId) {
+        Engagement engagement = engagements.forProcess(engagementId);
+        if (engagement.getPhase() == org.bpogovernance.engagement.Phase.CLOSED) {
+            throw new ConflictException("engagement " + engagementId + " is closed and kept read-only");
+        }
+        List<Violation> violations = new ArrayList<>();
+        for (int i = 0; i < actions.size(); i++) {
+            check(engagementId, field.isEmpty() ? "" : field + "[" + i + "]", actions.get(i), today(engagement), "today",
+                    violations);
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        Instant now = Instant.now(clock);
+        String by = currentUser.idOrSystem();
+        String officer = engagements.holderOrNull(engagementId, StakeholderRole.GOVERNANCE_OFFICER);
+        List<ActionItem> created = new ArrayList<>();
+        for (ProposedAction action : actions) {
+            ActionItem item = new ActionItem(engagementId, null, action.description().trim(), action.owner().trim(),
+                    action.dueDate(), ActionItem.Status.OPEN, source, now, by);
+            item.fromEscalation(escalationId);
+            item = items.save(item);
+            item.followedUpBy(followUp.start(engagement, officer, item, settings.overdueGracePeriod()));
+            created.add(items.save(item));
+            auditTrail.record(EngagementService.AUDIT_TYPE, engagementId, "ACTION_ITEM_OPENED",
+                    "#" + item.getId() + " " + item.getDescription() + " — " + item.getOwner() + " by " + item.getDueDate()
+                            + " (" + source + ")");
+        }
+        return created;
+    }
+
+    /** An officer adds an item by hand (source MANUAL): errors name the fields themselves. */
+    @Transactional
+    public ActionItem createManual(Long engagementId, ProposedAction action) {
+        engagements.get(engagementId);
+        return create(engagementId, "", java.util.Collections.singletonList(action), ActionItem.Source.MANUAL, null).get(0);
+    }
+
+    /** The owner asks for a new due date, with the reason; an officer decides. One open request at a time. */
+    @Transactional
+    public DueDateChange requestNewDueDate(Long actionItemId, String by, LocalDate newDueDate, String reason) {
+        ActionItem item = openItem(actionItemId);
+        List<Violation> violations = new ArrayList<>();
+        if (!item.getOwner().equals(by)) {
+            violations.add(new Violation("owner", by + " does not own action item " + actionItemId
+                    + "; only " + item.getOwner() + " asks for a new due date"));
+        }
+        LocalDate today = today(engagements.forProcess(item.getEngagementId()));
+        if (newDueDate == null) {
+            violations.add(new Violation(ActionItemFollowUpProcess.NEW_DUE_DATE, "is required (yyyy-mm-dd)"));
+        } else if (!newDueDate.isAfter(today)) {
+            violations.add(new Violation(ActionItemFollowUpProcess.NEW_DUE_DATE, "must be in the future, after " + today));
+        } else if (newDueDate.equals(item.getDueDate())) {
+            violations.add(new Violation(ActionItemFollowUpProcess.NEW_DUE_DATE, "is the current due date"));
+        }
+        if (reason == null || reason.isBlank()) {
+            violations.add(new Violation(ActionItemFollowUpProcess.EXTENSION_REASON, "is required: why the new date"));
+        } else if (reason.length() > 2000) {
+            violations.add(new Violation(ActionItemFollowUpProcess.EXTENSION_REASON, "must be at most 2000 characters"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        if (dueDateChanges.findByActionItemIdOrderByIdAsc(actionItemId).stream().anyMatch(DueDateChange::isPending)) {
+            throw new ConflictException(ActionItemFollowUpProcess.NEW_DUE_DATE, "a new due date was asked for already; "
+                    + "the governance officer decides on it first");
+        }
+        DueDateChange change = dueDateChanges.save(new DueDateChange(actionItemId, item.getDueDate(), newDueDate,
+                reason.trim(), by, Instant.now(clock)));
+        auditTrail.record(EngagementService.AUDIT_TYPE, item.getEngagementId(), "ACTION_ITEM_EXTENSION_REQUESTED",
+                "#" + actionItemId + " from " + item.getDueDate() + " to " + newDueDate + " by " + by + ": " + reason.trim());
+        return change;
+    }
+
+    /** The officer's decision on the open request; an approval moves the due date. Returns the decided request. */
+    @Transactional
+    public DueDateChange decideNewDueDate(Long actionItemId, String by, String decision, String note) {
+        ActionItem item = openItem(actionItemId);
+        DueDateChange pending = dueDateChanges.findByActionItemIdOrderByIdAsc(actionItemId).stream()
+                .filter(DueDateChange::isPending).findFirst()
+                .orElseThrow(() -> new ConflictException("action item " + actionItemId + " has no new due date to decide on"));
+        DueDateChange.Decision parsed = switch (decision == null ? "" : decision) {
+            case "APPROVE" -> DueDateChange.Decision.APPROVED;
+            case "REJECT" -> DueDateChange.Decision.REJECTED;
+            default -> throw new InvalidInputException(ActionItemFollowUpProcess.EXTENSION_DECISION, "must be APPROVE or REJECT");
+        };
+        if (parsed == DueDateChange.Decision.REJECTED && (note == null || note.isBlank())) {
+            throw new InvalidInputException(ActionItemFollowUpProcess.EXTENSION_NOTE, "is required when refusing: say why");
+        }
+        pending.decide(parsed, by, note == null || note.isBlank() ? null : note.trim(), Instant.now(clock));
+        if (parsed == DueDateChange.Decision.APPROVED) {
+            item.moveDueDate(pending.getNewDueDate());
+            items.save(item);
+        }
+        auditTrail.record(EngagementService.AUDIT_TYPE, item.getEngagementId(), "ACTION_ITEM_EXTENSION_" + parsed,
+                "#" + actionItemId + " " + pending.getOldDueDate() + " -> " + pending.getNewDueDate() + " by " + by
+                        + (pending.getDecisionNote() == null ? "" : ": " + pending.getDecisionNote()));
+        return dueDateChanges.save(pending);
+    }
+
+    /** What the officer reads when deciding on a new due date. */
+    @Transactional(readOnly = true)
+    public String pendingRequestText(Long actionItemId) {
+        ActionItem item = forProcess(actionItemId);
+        return dueDateChanges.findByActionItemIdOrderByIdAsc(actionItemId).stream().filter(DueDateChange::isPending)
+                .findFirst().map(c -> item.getDescription() + "\nOwner: " + item.getOwner() + "\nDue: " + c.getOldDueDate()
+                        + ", asked for: " + c.getNewDueDate() + "\nReason: " + c.getReason())
+                .orElse(item.getDescription());
+    }
+
+    /** An officer cancels an open item, with the reason; its follow-up ends. */
+    @Transactional
+    public ActionItemView cancel(Long engagementId, Long actionItemId, String reason) {
+        Engagement engagement = engagements.get(engagementId);
+        ActionItem item = items.findByIdAndEngagementId(actionItemId, engagementId)
+                .orElseThrow(() -> new NotFoundException("action item", actionItemId));
+        if (item.getStatus() != ActionItem.Status.OPEN) {
+            throw new ConflictException("status", "action item " + actionItemId + " is " + item.getStatus() + ", not OPEN");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "is required: why the item is no longer needed");
+        }
+        item.cancel(reason.trim());
+        if (item.getProcessInstanceId() != null) {
+            followUp.end(item.getProcessInstanceId(), "cancelled: " + reason.trim());
+        }
+        auditTrail.record(EngagementService.AUDIT_TYPE, engagementId, "ACTION_ITEM_CANCELLED", "#" + actionItemId + ": " + reason.trim());
+        return ActionItemView.of(items.save(item), today(engagement), dueDateChanges.findByActionItemIdOrderByIdAsc(actionItemId));
+    }
+
+    /**
+     * The due date passed: the owner's escalation contact — the next stakeholder up the ladder on
+     * the owner's side, else the governance officer — is told by mail.
+     */
+    @Transactional
+    public Optional<String> tellEscalationContact(Long actionItemId) {
+        ActionItem item = forProcess(actionItemId);
+        if (item.getStatus() != ActionItem.Status.OPEN) {
+            return Optional.empty();
+        }
+        Engagement engagement = engagements.forProcess(item.getEngagementId());
+        Optional<String> contact = escalationContactOf(item);
+        contact.ifPresent(user -> notifications.notifyUser("action-overdue:" + item.getId() + ":" + item.getDueDate() + ":" + user,
+                Notifications.Kind.ACTION_OVERDUE, engagement.getId(), user, Map.of("engagementName", engagement.getName(),
+                        "description", item.getDescription(), "owner", item.getOwner(), "due", item.getDueDate().toString(),
+                        "escalatesOn", item.getDueDate().plusDays(Math.max(1, settings.overdueGracePeriod().toDays())).toString())));
+        auditTrail.record(EngagementService.AUDIT_TYPE, engagement.getId(), "ACTION_ITEM_OVERDUE",
+                "#" + item.getId() + " (" + item.getOwner() + ", due " + item.getDueDate() + ")"
+                        + contact.map(user -> "; " + user + " told").orElse(""));
+        return contact;
+    }
+
+    /** The grace period ended: if the item is still open and past its due date, it is escalated. */
+    @Transactional
+    public boolean escalateIfStillOverdue(Long actionItemId) {
+        ActionItem item = forProcess(actionItemId);
+        if (!item.isOverdueOn(today(engagements.forProcess(item.getEngagementId())))) {
+            return false;
+        }
+        events.publishEvent(new ActionItemOverdue(item.getEngagementId(), item.getId(), item.getDescription(),
+                item.getOwner(), item.getDueDate()));
+        return true;
+    }
+
+    private Optional<String> escalationContactOf(ActionItem item) {
+        List<Stakeholder> map = engagements.stakeholdersForProcess(item.getEngagementId());
+        Optional<Stakeholder> owner = map.stream().filter(s -> s.getUserId().equals(item.getOwner())).findFirst();
+        int ownLevel = owner.map(Stakeholder::getEscalationLevel).orElse(0) == null ? 0
+                : owner.map(Stakeholder::getEscalationLevel).orElse(0);
+        return map.stream()
+                .filter(s -> owner.isEmpty() || s.getSide() == owner.get().getSide())
+                .filter(s -> !s.getUserId().equals(item.getOwner()))
+                .filter(s -> s.getEscalationLevel() != null && s.getEscalationLevel() > ownLevel)
+                .min(java.util.Comparator.comparing(Stakeholder::getEscalationLevel))
+                .map(Stakeholder::getUserId)
+                .or(() -> Optional.ofNullable(engagements.holderOrNull(item.getEngagementId(), StakeholderRole.GOVERNANCE_OFFICER))
+                        .filter(officer -> !officer.equals(item.getOwner())));
+    }
+
+    private ActionItem openItem(Long actionItemId) {
+        ActionItem item = forProcess(actionItemId);
+        if (item.getStatus() != ActionItem.Status.OPEN) {
+            throw new ConflictException("status", "action item " + actionItemId + " is " + item.getStatus() + ", not OPEN");
+        }
+        return item;
+    }
+
     @Transactional(readOnly = true)
     public List<ActionItem> ofReview(Long reviewId) {
         return items.findByReviewIdOrderByIdAsc(reviewId);
@@ -185,7 +399,8 @@ public class ActionItemService {
                 .filter(item -> owner == null || owner.isBlank() || item.getOwner().equals(owner.trim()))
                 .filter(item -> status == null || item.getStatus() == status)
                 .filter(item -> overdue == null || item.isOverdueOn(today) == overdue)
-                .map(item -> ActionItemView.of(item, today)).toList();
+                .map(item -> ActionItemView.of(item, today, dueDateChanges.findByActionItemIdOrderByIdAsc(item.getId())))
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -193,7 +408,7 @@ public class ActionItemService {
         Engagement engagement = engagements.get(engagementId);
         ActionItem item = items.findByIdAndEngagementId(actionItemId, engagementId)
                 .orElseThrow(() -> new NotFoundException("action item", actionItemId));
-        return ActionItemView.of(item, today(engagement));
+        return ActionItemView.of(item, today(engagement), dueDateChanges.findByActionItemIdOrderByIdAsc(actionItemId));
     }
 
     private LocalDate today(Engagement engagement) {

@@ -1,99 +1,428 @@
 package org.bpogovernance.escalation;
 
-import static org.bpogovernance.engagement.EngagementVariables.ENGAGEMENT_ID;
-import static org.bpogovernance.engagement.EngagementVariables.ENGAGEMENT_NAME;
-import static org.bpogovernance.engagement.EngagementVariables.GOVERNANCE_OFFICER;
-
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.bpogovernance.action.ActionItem;
+import org.bpogovernance.action.ActionItemOverdue;
+import org.bpogovernance.action.ActionItemService;
+import org.bpogovernance.action.ActionItemService.ProposedAction;
 import org.bpogovernance.audit.AuditTrail;
 import org.bpogovernance.engagement.Engagement;
 import org.bpogovernance.engagement.EngagementService;
+import org.bpogovernance.engagement.Phase;
+import org.bpogovernance.engagement.Stakeholder;
 import org.bpogovernance.engagement.StakeholderRole;
+import org.bpogovernance.platform.ConflictException;
 import org.bpogovernance.platform.InvalidInputException;
+import org.bpogovernance.platform.InvalidInputException.Violation;
+import org.bpogovernance.platform.NotFoundException;
+import org.bpogovernance.security.CurrentUser;
+import org.bpogovernance.security.GovernanceGroups;
 import org.bpogovernance.servicelevel.ServiceLevelBreached;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Raises escalations (one per cause) and records how they were resolved. */
+/**
+ * Escalations and their ladder: raised once per cause, started at the level the
+ * {@code escalation-routing} table chooses, moved up a level when a level lets its response time
+ * pass or passes it on, resolved once with a note (and an optional action plan). Every step is
+ * recorded with who, when and at which level.
+ */
 @Service
 public class EscalationService {
 
     static final Set<String> RESOLUTIONS = Set.of("RESOLVED", "ACCEPTED_RISK", "CONTRACT_ACTION");
-    public static final String REJECTED_SIGN_OFF = "REJECTED_SIGN_OFF";
+    public static final String REJECTED_SIGN_OFF = Escalation.Trigger.REJECTED_SIGN_OFF.name();
 
-    private final RuntimeService runtimeService;
-    private final HistoryService historyService;
-    private final EngagementService engagements;
-    private final AuditTrail auditTrail;
-
-    EscalationService(RuntimeService runtimeService, HistoryService historyService, EngagementService engagements,
-            AuditTrail auditTrail) {
-        this.runtimeService = runtimeService;
-        this.historyService = historyService;
-        this.engagements = engagements;
-        this.auditTrail = auditTrail;
+    /** A level of the ladder as its task is addressed: the people at that level, the groups, the time limit. */
+    public record LevelAssignment(int level, List<String> responders, List<String> groups, Instant responseDue) {
     }
+
+    /** An escalation with the steps so far. */
+    public record EscalationRecord(Escalation escalation, List<EscalationStep> steps, List<Long> actionItemIds) {
+    }
+
+    /** A person raising one by hand. */
+    public record RaiseRequest(String subject, Escalation.Severity severity) {
+    }
+
+    private final EscalationRepository escalations;
+    private final EscalationStepRepository steps;
+    private final EscalationLadder ladder;
+    private final EscalationRouting routing;
+    private final EscalationSettings settings;
+    private final EngagementService engagements;
+    private final ActionItemService actionItems;
+    private final AuditTrail auditTrail;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    EscalationService(EscalationRepository escalations, EscalationStepRepository steps, EscalationLadder ladder,
+            EscalationRouting routing, EscalationSettings settings, EngagementService engagements,
+            ActionItemService actionItems, AuditTrail auditTrail, CurrentUser currentUser, Clock clock) {
+        this.escalations = escalations;
+        this.steps = steps;
+        this.ladder = ladder;
+        this.routing = routing;
+        this.settings = settings;
+        this.engagements = engagements;
+        this.actionItems = actionItems;
+        this.auditTrail = auditTrail;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    // ---- raising -----------------------------------------------------------------------------
 
     /** A breach or repeated warnings: escalate, once per metric and period. */
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(ServiceLevelBreached breach) {
-        String cause = "kpi:" + breach.engagementId() + ":" + breach.metricCode() + ":" + breach.period();
-        String subject = breach.metricName() + " (" + breach.metricCode() + ") "
-                + (ServiceLevelBreached.KPI_BREACH.equals(breach.trigger()) ? "breached its threshold"
-                        : "warned three periods in a row") + " in " + breach.period();
-        raise(breach.engagementId(), cause, breach.trigger(), breach.severity(), subject);
+        boolean isBreach = ServiceLevelBreached.KPI_BREACH.equals(breach.trigger());
+        raise(breach.engagementId(), "kpi:" + breach.engagementId() + ":" + breach.metricCode() + ":" + breach.period(),
+                isBreach ? Escalation.Trigger.KPI_BREACH : Escalation.Trigger.REPEATED_WARNINGS,
+                Escalation.Severity.valueOf(breach.severity()), breach.metricName() + " (" + breach.metricCode() + ") "
+                        + (isBreach ? "breached its threshold" : "warned three periods in a row") + " in " + breach.period());
+    }
+
+    /** An action item still overdue after its grace period: escalate, once per item and due date. */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(ActionItemOverdue overdue) {
+        raise(overdue.engagementId(), "action:" + overdue.actionItemId() + ":" + overdue.dueDate(),
+                Escalation.Trigger.OVERDUE_ACTION, Escalation.Severity.MEDIUM, "Action item overdue since "
+                        + overdue.dueDate() + ": " + overdue.description() + " (" + overdue.owner() + ")");
     }
 
     /** A signer rejected review minutes and chose to escalate: once per review and sign-off round. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void raiseForRejectedSignOff(Long engagementId, Long reviewId, int round, String subject) {
-        raise(engagementId, "review:" + reviewId + ":" + round, REJECTED_SIGN_OFF, "MEDIUM", subject);
+        raise(engagementId, "review:" + reviewId + ":" + round, Escalation.Trigger.REJECTED_SIGN_OFF,
+                Escalation.Severity.MEDIUM, subject);
     }
 
-    /** What the engagement's open escalations are about, for the next agenda. */
-    @Transactional(readOnly = true)
-    public List<String> openSubjects(Long engagementId) {
-        return runtimeService.createProcessInstanceQuery().processDefinitionKey(EscalationProcess.KEY)
-                .variableValueEquals(ENGAGEMENT_ID.name(), engagementId).active().list().stream()
-                .map(instance -> (String) runtimeService.getVariable(instance.getId(), EscalationProcess.SUBJECT.name()))
-                .filter(java.util.Objects::nonNull).toList();
+    /** A stakeholder or officer raises one by hand (API or Tasklist's start form). */
+    @Transactional
+    public Escalation raiseByHand(Long engagementId, RaiseRequest request) {
+        Engagement engagement = engagements.get(engagementId);
+        if (engagement.getPhase() == Phase.CLOSED) {
+            throw new ConflictException("engagement " + engagementId + " is closed and kept read-only");
+        }
+        List<Violation> violations = new ArrayList<>();
+        if (request == null || request.subject() == null || request.subject().isBlank()) {
+            violations.add(new Violation("subject", "is required: what needs attention"));
+        } else if (request.subject().length() > 1000) {
+            violations.add(new Violation("subject", "must be at most 1000 characters"));
+        }
+        if (request == null || request.severity() == null) {
+            violations.add(new Violation("severity", "must be one of " + List.of(Escalation.Severity.values())));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        return raise(engagementId, "manual:" + UUID.randomUUID(), Escalation.Trigger.MANUAL, request.severity(),
+                request.subject().trim());
     }
 
-    private void raise(Long engagementId, String cause, String trigger, String severity, String subject) {
-        boolean raisedBefore = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(EscalationProcess.KEY)
-                .processInstanceBusinessKey(cause).count() > 0;
-        if (raisedBefore) {
-            return;
+    /**
+     * Someone started the escalation process from Tasklist's start form: the record for that
+     * instance, for an engagement the person is on (officers: any).
+     */
+    @Transactional
+    public Escalation registerFromStartForm(String processInstanceId, String contractReference, String subject,
+            String severity) {
+        List<Violation> violations = new ArrayList<>();
+        Engagement engagement = contractReference == null ? null
+                : engagements.forProcess(contractReference.trim()).orElse(null);
+        String user = currentUser.idOrSystem();
+        if (engagement == null || !currentUser.seesEverything() && !engagements.isStakeholder(engagement.getId(), user)) {
+            violations.add(new Violation(EscalationProcess.CONTRACT_REFERENCE, "names no engagement you are on: "
+                    + contractReference));
+        } else if (engagement.getPhase() == Phase.CLOSED) {
+            violations.add(new Violation(EscalationProcess.CONTRACT_REFERENCE, "the engagement is closed"));
+        }
+        if (blank(subject)) {
+            violations.add(new Violation(EscalationProcess.SUBJECT.name(), "is required: what needs attention"));
+        } else if (subject.length() > 1000) {
+            violations.add(new Violation(EscalationProcess.SUBJECT.name(), "must be at most 1000 characters"));
+        }
+        Escalation.Severity parsed = null;
+        try {
+            parsed = Escalation.Severity.valueOf(severity == null ? "" : severity);
+        } catch (IllegalArgumentException unknown) {
+            violations.add(new Violation(EscalationProcess.SEVERITY.name(), "must be one of "
+                    + List.of(Escalation.Severity.values())));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        Escalation escalation = escalations.save(new Escalation(engagement.getId(), "manual:" + processInstanceId,
+                Escalation.Trigger.MANUAL, parsed, subject.trim(), user, Instant.now(clock)));
+        escalation.runsIn(processInstanceId);
+        step(escalation, EscalationStep.Event.RAISED, "MANUAL (" + parsed + ") in Tasklist");
+        auditTrail.record(EngagementService.AUDIT_TYPE, engagement.getId(), "ESCALATION_RAISED",
+                "#" + escalation.getId() + " MANUAL (" + parsed + "): " + escalation.getSubject());
+        return escalations.save(escalation);
+    }
+
+    private Escalation raise(Long engagementId, String cause, Escalation.Trigger trigger, Escalation.Severity severity,
+            String subject) {
+        if (escalations.existsByCause(cause) || ladder.ranBefore(cause)) {
+            return null;
         }
         Engagement engagement = engagements.forProcess(engagementId);
-        runtimeService.createProcessInstanceByKey(EscalationProcess.KEY)
-                .businessKey(cause)
-                .setVariable(ENGAGEMENT_ID.name(), engagementId)
-                .setVariable(ENGAGEMENT_NAME.name(), engagement.getName())
-                .setVariable(GOVERNANCE_OFFICER.name(), engagements.holderOrNull(engagementId, StakeholderRole.GOVERNANCE_OFFICER))
-                .setVariable(EscalationProcess.TRIGGER.name(), trigger)
-                .setVariable(EscalationProcess.SEVERITY.name(), severity)
-                .setVariable(EscalationProcess.SUBJECT.name(), subject)
-                .execute();
+        Escalation escalation = escalations.save(new Escalation(engagementId, cause, trigger, severity,
+                cut(subject, 1000), currentUser.idOrSystem(), Instant.now(clock)));
+        step(escalation, EscalationStep.Event.RAISED, trigger + " (" + severity + ")");
+        escalation.runsIn(ladder.start(engagement, engagements.holderOrNull(engagementId, StakeholderRole.GOVERNANCE_OFFICER),
+                escalation));
         auditTrail.record(EngagementService.AUDIT_TYPE, engagementId, "ESCALATION_RAISED",
-                trigger + " (" + severity + "): " + subject);
+                "#" + escalation.getId() + " " + trigger + " (" + severity + "): " + escalation.getSubject());
+        return escalations.save(escalation);
     }
 
+    // ---- the ladder --------------------------------------------------------------------------
+
+    /**
+     * Puts the escalation in front of a level: the routing table's starting level the first time,
+     * the current level afterwards. The level's people are the stakeholders at that escalation
+     * level (at level 1 the governance officer when nobody is there), with the routing table's group
+     * at the starting level, the governance officers throughout and the executive sponsors at the top.
+     */
+    @Transactional
+    public LevelAssignment openLevel(Long escalationId) {
+        Escalation escalation = find(escalationId);
+        boolean first = steps.findByEscalationIdOrderByIdAsc(escalationId).stream()
+                .noneMatch(s -> s.getEvent() == EscalationStep.Event.OPENED_AT_LEVEL);
+        EscalationRouting.Route route = routing.route(escalation.getTrigger(), escalation.getSeverity());
+        int level = first ? route.startLevel() : escalation.getLevel();
+        Instant due = Instant.now(clock).plus(settings.responseTime(escalation.getSeverity()));
+        escalation.atLevel(level, due);
+        escalations.save(escalation);
+        List<String> responders = respondersAt(escalation.getEngagementId(), level);
+        Set<String> groups = new LinkedHashSet<>();
+        if (first && route.candidateGroup() != null && !route.candidateGroup().isBlank()) {
+            groups.add(route.candidateGroup().trim());
+        }
+        groups.add(GovernanceGroups.GOVERNANCE_OFFICERS);
+        if (level == Escalation.TOP_LEVEL) {
+            groups.add(GovernanceGroups.EXECUTIVE_SPONSORS);
+        }
+        step(escalation, EscalationStep.Event.OPENED_AT_LEVEL, "to " + (responders.isEmpty() ? "the groups " + groups
+                : String.join(", ", responders)) + ", respond by " + due);
+        return new LevelAssignment(level, responders, List.copyOf(groups), due);
+    }
+
+    /** The level let its time limit pass, or passed it on: one level up; at the top it stays with the steering committee. */
+    @Transactional
+    public int moveUp(Long escalationId, boolean timeLimitPassed) {
+        Escalation escalation = find(escalationId);
+        escalation.requireOpen();
+        if (timeLimitPassed) {
+            step(escalation, EscalationStep.Event.TIME_LIMIT_PASSED, "no response by " + escalation.getResponseDueAt());
+        }
+        int next = Math.min(Escalation.TOP_LEVEL, escalation.getLevel() + 1);
+        if (next != escalation.getLevel()) {
+            escalation.atLevel(next, null);
+            escalations.save(escalation);
+            step(escalation, EscalationStep.Event.MOVED_UP, "to level " + next);
+            auditTrail.record(EngagementService.AUDIT_TYPE, escalation.getEngagementId(), "ESCALATION_MOVED_UP",
+                    "#" + escalationId + " to level " + next + (timeLimitPassed ? " (time limit passed)" : ""));
+        }
+        return next;
+    }
+
+    /**
+     * A response at the current level: resolve (resolved, risk accepted or contract action, with a
+     * note and an optional action plan of {@code due | owner | action} lines), or pass it up now.
+     * Only the level's people and officers respond; a resolved escalation takes no response.
+     */
+    @Transactional
+    public Escalation respond(Long escalationId, String by, String response, String resolution, String note,
+            List<ProposedAction> actionPlan) {
+        Escalation escalation = find(escalationId);
+        escalation.requireOpen();
+        requireResponder(escalation, by);
+        if ("ESCALATE".equals(response)) {
+            if (escalation.getLevel() >= Escalation.TOP_LEVEL) {
+                throw new InvalidInputException(EscalationProcess.RESPONSE, "the steering committee is the top of the "
+                        + "ladder; resolve it here");
+            }
+            step(escalation, EscalationStep.Event.RESPONDED, by + " passed it up" + (blank(note) ? "" : ": " + note.trim()));
+            return escalation;
+        }
+        if (!"RESOLVE".equals(response)) {
+            throw new InvalidInputException(EscalationProcess.RESPONSE, "must be RESOLVE or ESCALATE");
+        }
+        return resolve(escalation, by, resolution, note, actionPlan);
+    }
+
+    private Escalation resolve(Escalation escalation, String by, String resolution, String note,
+            List<ProposedAction> actionPlan) {
+        List<Violation> violations = new ArrayList<>();
+        if (resolution == null || !RESOLUTIONS.contains(resolution)) {
+            violations.add(new Violation(EscalationProcess.RESOLUTION, "must be one of " + RESOLUTIONS));
+        }
+        if (blank(note)) {
+            violations.add(new Violation(EscalationProcess.NOTE, "is required: what was decided"));
+        } else if (note.length() > 2000) {
+            violations.add(new Violation(EscalationProcess.NOTE, "must be at most 2000 characters"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        escalation.resolve(Escalation.Resolution.valueOf(resolution), note.trim(), by, Instant.now(clock));
+        escalations.saveAndFlush(escalation);
+        List<ActionItem> plan = actionPlan == null || actionPlan.isEmpty() ? List.of()
+                : actionItems.create(escalation.getEngagementId(), EscalationProcess.ACTION_PLAN, actionPlan,
+                        ActionItem.Source.ESCALATION, escalation.getId());
+        step(escalation, EscalationStep.Event.RESOLVED, resolution + " by " + by + ": " + note.trim()
+                + (plan.isEmpty() ? "" : " (action plan: " + plan.size() + " items)"));
+        auditTrail.record(EngagementService.AUDIT_TYPE, escalation.getEngagementId(), "ESCALATION_RESOLVED",
+                "#" + escalation.getId() + " " + resolution + " at level " + escalation.getLevel() + " by " + by + " — "
+                        + escalation.getSubject() + ": " + note.trim());
+        return escalation;
+    }
+
+    /** Escalations raised before their record existed (process version 0.1): the officer's resolution, in the audit trail. */
     @Transactional
     public void resolve(Long engagementId, String subject, String resolution, String note) {
         if (resolution == null || !RESOLUTIONS.contains(resolution)) {
             throw new InvalidInputException(EscalationProcess.RESOLUTION, "must be one of " + RESOLUTIONS);
         }
-        if (note == null || note.isBlank()) {
+        if (blank(note)) {
             throw new InvalidInputException(EscalationProcess.NOTE, "is required: what was decided");
         }
         auditTrail.record(EngagementService.AUDIT_TYPE, engagementId, "ESCALATION_RESOLVED",
                 resolution + " — " + subject + ": " + note.trim());
+    }
+
+    // ---- through the API -------------------------------------------------------------------
+
+    /** Resolves through the API: answers the level's open task, as its form would. */
+    @Transactional
+    public EscalationRecord resolveThroughApi(Long engagementId, Long escalationId, String resolution, String note,
+            List<ProposedAction> actionPlan) {
+        return answerThroughApi(engagementId, escalationId, Map.of(EscalationProcess.RESPONSE, "RESOLVE",
+                EscalationProcess.RESOLUTION, resolution == null ? "" : resolution, EscalationProcess.NOTE,
+                note == null ? "" : note, EscalationProcess.ACTION_PLAN, planText(actionPlan)));
+    }
+
+    /** Passes it up a level now, through the API. */
+    @Transactional
+    public EscalationRecord escalateThroughApi(Long engagementId, Long escalationId, String note) {
+        return answerThroughApi(engagementId, escalationId, Map.of(EscalationProcess.RESPONSE, "ESCALATE",
+                EscalationProcess.NOTE, note == null ? "" : note));
+    }
+
+    private EscalationRecord answerThroughApi(Long engagementId, Long escalationId, Map<String, Object> values) {
+        engagements.get(engagementId);
+        Escalation escalation = escalations.findByIdAndEngagementId(escalationId, engagementId)
+                .orElseThrow(() -> new NotFoundException("escalation", escalationId));
+        escalation.requireOpen();
+        requireResponder(escalation, currentUser.idOrSystem());
+        var task = escalation.getProcessInstanceId() == null ? null
+                : ladder.levelTask(escalation.getProcessInstanceId()).orElse(null);
+        if (task == null) {
+            throw new ConflictException("escalation " + escalationId + " is moving between levels; try again in a moment");
+        }
+        ladder.respond(task, values);
+        return get(engagementId, escalationId);
+    }
+
+    // ---- reading -----------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public List<Escalation> of(Long engagementId, Escalation.Status status) {
+        engagements.get(engagementId);
+        return status == null ? escalations.findByEngagementIdOrderByIdAsc(engagementId)
+                : escalations.findByEngagementIdAndStatusOrderByIdAsc(engagementId, status);
+    }
+
+    @Transactional(readOnly = true)
+    public EscalationRecord get(Long engagementId, Long escalationId) {
+        engagements.get(engagementId);
+        Escalation escalation = escalations.findByIdAndEngagementId(escalationId, engagementId)
+                .orElseThrow(() -> new NotFoundException("escalation", escalationId));
+        return new EscalationRecord(escalation, steps.findByEscalationIdOrderByIdAsc(escalationId),
+                actionItems.search(engagementId, null, null, null).stream()
+                        .filter(item -> escalationId.equals(item.escalationId())).map(ActionItemService.ActionItemView::id)
+                        .toList());
+    }
+
+    /** What the engagement's open escalations are about, for the next agenda. */
+    @Transactional(readOnly = true)
+    public List<String> openSubjects(Long engagementId) {
+        return escalations.findByEngagementIdAndStatusOrderByIdAsc(engagementId, Escalation.Status.OPEN).stream()
+                .map(e -> e.getSubject() + " (level " + e.getLevel() + ")").toList();
+    }
+
+    /** The steps so far, as the level's form shows them. */
+    @Transactional(readOnly = true)
+    public String historyText(Long escalationId) {
+        Escalation escalation = find(escalationId);
+        return escalation.getSubject() + "\n" + steps.findByEscalationIdOrderByIdAsc(escalationId).stream()
+                .map(s -> s.getOccurredAt() + "  level " + s.getLevel() + "  " + s.getEvent() + "  " + s.getActor()
+                        + (s.getNote() == null ? "" : "  " + s.getNote()))
+                .collect(Collectors.joining("\n"));
+    }
+
+    @Transactional(readOnly = true)
+    public Escalation forProcess(Long escalationId) {
+        return find(escalationId);
+    }
+
+    private List<String> respondersAt(Long engagementId, int level) {
+        List<String> users = engagements.stakeholdersForProcess(engagementId).stream()
+                .filter(s -> s.getEscalationLevel() != null && s.getEscalationLevel() == level)
+                .map(Stakeholder::getUserId).distinct().toList();
+        if (users.isEmpty() && level == 1) {
+            String officer = engagements.holderOrNull(engagementId, StakeholderRole.GOVERNANCE_OFFICER);
+            return officer == null ? List.of() : List.of(officer);
+        }
+        return users;
+    }
+
+    private void requireResponder(Escalation escalation, String user) {
+        boolean officer = currentUser.seesEverything() && currentUser.id().isPresent();
+        if (!officer && !respondersAt(escalation.getEngagementId(), escalation.getLevel()).contains(user)) {
+            throw new InvalidInputException("responder", user + " is not at level " + escalation.getLevel()
+                    + " of escalation " + escalation.getId() + "; that level's people and the governance officers respond");
+        }
+    }
+
+    private void step(Escalation escalation, EscalationStep.Event event, String note) {
+        steps.save(new EscalationStep(escalation.getId(), escalation.getLevel(), event, currentUser.idOrSystem(),
+                Instant.now(clock), note == null ? null : cut(note, 2000)));
+    }
+
+    private Escalation find(Long escalationId) {
+        return escalations.findById(escalationId).orElseThrow(() -> new NotFoundException("escalation", escalationId));
+    }
+
+    private static String planText(List<ProposedAction> plan) {
+        if (plan == null) {
+            return "";
+        }
+        return plan.stream().map(a -> (a.dueDate() == null ? "" : a.dueDate().toString()) + " | "
+                + (a.owner() == null ? "" : a.owner()) + " | " + (a.description() == null ? "" : a.description()))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

@@ -33,6 +33,7 @@ public class Notifications {
         public static final String MEETING_INVITE = "meeting-invite";
         public static final String MEETING_CANCELLED = "meeting-cancelled";
         public static final String ONBOARDING_OVERRUN = "onboarding-overrun";
+        public static final String ACTION_OVERDUE = "action-overdue";
 
         private Kind() {
         }

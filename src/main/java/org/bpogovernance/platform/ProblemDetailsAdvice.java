@@ -91,7 +91,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "This clashes with a record that already exists (another request may have created it at the same time).");
     }
 
-    @ExceptionHandler({OptimisticLockingFailureException.class, PessimisticLockingFailureException.class})
+    @ExceptionHandler({OptimisticLockingFailureException.class, PessimisticLockingFailureException.class,
+            org.camunda.bpm.engine.OptimisticLockingException.class})
     ProblemDetail concurrentChange(RuntimeException exception) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "Someone else changed this at the same time; reload and try again.");

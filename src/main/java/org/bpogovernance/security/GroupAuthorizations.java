@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
 import static org.camunda.bpm.engine.authorization.Permissions.ALL;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
 import static org.camunda.bpm.engine.authorization.Resources.BATCH;
@@ -58,6 +59,9 @@ class GroupAuthorizations implements ApplicationRunner {
     record Grant(String groupId, Resource resource, String resourceId, List<Permission> permissions) {
     }
 
+    /** The process key of bpmn/escalation.bpmn, the one process participants start themselves. */
+    static final String ESCALATION_PROCESS = "escalation";
+
     static final List<Grant> GRANTS = List.of(
             // Governance officers: Tasklist, Cockpit, deployments from Modeler, all process data.
             new Grant(GOVERNANCE_OFFICERS, APPLICATION, "tasklist", List.of(ACCESS)),
@@ -87,6 +91,12 @@ class GroupAuthorizations implements ApplicationRunner {
             new Grant(PROVIDER_MANAGERS, USER, ANY, List.of(READ)),
             new Grant(PROVIDER_MANAGERS, GROUP, ANY, List.of(READ)),
             new Grant(PROVIDER_MANAGERS, PROCESS_DEFINITION, ANY, List.of(READ)),
+            // Any participant may raise an escalation from Tasklist's "Start process".
+            new Grant(CLIENT_REPRESENTATIVES, PROCESS_DEFINITION, ESCALATION_PROCESS, List.of(ProcessDefinitionPermissions.CREATE_INSTANCE)),
+            new Grant(CLIENT_REPRESENTATIVES, PROCESS_INSTANCE, ANY, List.of(CREATE)),
+            new Grant(PROVIDER_MANAGERS, PROCESS_DEFINITION, ESCALATION_PROCESS, List.of(ProcessDefinitionPermissions.CREATE_INSTANCE)),
+            new Grant(PROVIDER_MANAGERS, PROCESS_INSTANCE, ANY, List.of(CREATE)),
+            new Grant(EXECUTIVE_SPONSORS, PROCESS_DEFINITION, ESCALATION_PROCESS, List.of(ProcessDefinitionPermissions.CREATE_INSTANCE)),
             // Executive sponsors: their own tasks in Tasklist, read-only Cockpit.
             new Grant(EXECUTIVE_SPONSORS, APPLICATION, "tasklist", List.of(ACCESS)),
             new Grant(EXECUTIVE_SPONSORS, APPLICATION, "cockpit", List.of(ACCESS)),
@@ -98,7 +108,7 @@ class GroupAuthorizations implements ApplicationRunner {
                     ProcessDefinitionPermissions.READ,
                     ProcessDefinitionPermissions.READ_INSTANCE,
                     ProcessDefinitionPermissions.READ_HISTORY)),
-            new Grant(EXECUTIVE_SPONSORS, PROCESS_INSTANCE, ANY, List.of(READ)),
+            new Grant(EXECUTIVE_SPONSORS, PROCESS_INSTANCE, ANY, List.of(READ, CREATE)),
             new Grant(EXECUTIVE_SPONSORS, HISTORIC_PROCESS_INSTANCE, ANY, List.of(HistoricProcessInstancePermissions.READ)),
             new Grant(EXECUTIVE_SPONSORS, DECISION_DEFINITION, ANY, List.of(READ)),
             new Grant(EXECUTIVE_SPONSORS, DECISION_REQUIREMENTS_DEFINITION, ANY, List.of(READ)),

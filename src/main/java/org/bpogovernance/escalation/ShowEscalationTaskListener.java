@@ -1,0 +1,26 @@
+package org.bpogovernance.escalation;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Creating "Respond to the escalation" shows what it is about and every step so far. */
+@Component
+class ShowEscalationTaskListener implements TaskListener {
+
+    private final EscalationService escalationService;
+
+    ShowEscalationTaskListener(EscalationService escalationService) {
+        this.escalationService = escalationService;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        task.setVariableLocal(EscalationProcess.HISTORY,
+                escalationService.historyText(EscalationProcess.ESCALATION_ID.required(task)));
+        for (String field : new String[] {EscalationProcess.RESPONSE, EscalationProcess.RESOLUTION, EscalationProcess.NOTE,
+                EscalationProcess.ACTION_PLAN}) {
+            task.setVariableLocal(field, null);
+        }
+    }
+}

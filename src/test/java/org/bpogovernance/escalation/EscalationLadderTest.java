@@ -1,0 +1,302 @@
+package org.bpogovernance.escalation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.bpogovernance.testing.Http.get;
+import static org.bpogovernance.testing.Http.postJson;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.bpogovernance.testing.Engagements;
+import org.bpogovernance.testing.Engagements.Registered;
+import org.bpogovernance.testing.FlowNodeCoverage;
+import org.bpogovernance.testing.GovernanceTest;
+import org.bpogovernance.testing.Json;
+import org.bpogovernance.testing.Tasklist;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The escalation ladder: climbing three levels by timers alone, a resolution at level 2 with an
+ * action plan, passing it up by hand and raising it in Tasklist, two people resolving at once,
+ * and the input it refuses. Together the tests visit every flow node of the escalation model.
+ */
+@GovernanceTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EscalationLadderTest {
+
+    @Autowired
+    TestRestTemplate rest;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    ManagementService managementService;
+
+    @Autowired
+    RepositoryService repositoryService;
+
+    @Autowired
+    HistoryService historyService;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    final List<String> instances = new ArrayList<>();
+
+    @Test
+    void withoutResponseTheEscalationClimbsThreeLevelsByItself() {
+        Registered engagement = engagementWithSponsor();
+        String record = raise("clara", engagement, "Invoices pile up in the AP queue", "LOW");
+        long id = ((Number) Json.read(record, "$.escalation.id")).longValue();
+        assertThat((Integer) Json.read(record, "$.escalation.level")).isEqualTo(1);
+        Instant raisedAt = Instant.parse(Json.read(record, "$.escalation.raisedAt"));
+
+        String process = processOf(id);
+        Task first = levelTask(process);
+        assertThat(first.getName()).isEqualTo("Respond to the escalation (level 1)");
+        assertThat(candidates(first)).containsExactlyInAnyOrder("user olivia", "group governance-officers");
+        assertThat(Duration.between(raisedAt, first.getDueDate().toInstant())).as("LOW: five days")
+                .isBetween(Duration.ofDays(5).minusMinutes(1), Duration.ofDays(5).plusMinutes(1));
+
+        timeRunsOut(process);
+        Task second = levelTask(process);
+        assertThat(second.getName()).isEqualTo("Respond to the escalation (level 2)");
+        assertThat(candidates(second)).containsExactlyInAnyOrder("user clara", "user peter", "group governance-officers");
+        timeRunsOut(process);
+        Task third = levelTask(process);
+        assertThat(third.getName()).isEqualTo("Respond to the escalation (level 3)");
+        assertThat(candidates(third)).containsExactlyInAnyOrder("user sam", "group governance-officers",
+                "group executive-sponsors");
+        timeRunsOut(process);
+        assertThat(levelTask(process).getName()).as("the steering committee is asked again")
+                .isEqualTo("Respond to the escalation (level 3)");
+        assertThat(jdbc.queryForList("select distinct recipient_user_id from notification_outbox where kind = 'task-assigned' "
+                + "and dedup_key like ?", String.class, "task-assigned:" + third.getId() + ":%"))
+                .as("the new level is told").contains("sam");
+
+        Tasklist tasklist = new Tasklist(rest);
+        String samsTask = levelTask(process).getId();
+        String form = tasklist.open("sam", samsTask, "respondToEscalationForm");
+        assertThat((String) Json.read(form, "$.escalationHistory.value")).contains("Invoices pile up", "TIME_LIMIT_PASSED",
+                "MOVED_UP");
+        tasklist.submitted("sam", samsTask, """
+                {"escalationResponse": {"value": "RESOLVE"}, "escalationResolution": {"value": "CONTRACT_ACTION"},
+                 "escalationNote": {"value": "Two more AP clerks funded from the service credits"}}""");
+
+        String resolved = get(rest, "olivia", "demo", engagement.path() + "/escalations/" + id).getBody();
+        assertThat((String) Json.read(resolved, "$.escalation.status")).isEqualTo("RESOLVED");
+        assertThat((String) Json.read(resolved, "$.escalation.resolvedBy")).isEqualTo("sam");
+        assertThat((List<String>) Json.read(resolved, "$.steps[*].event")).containsExactly("RAISED", "OPENED_AT_LEVEL",
+                "TIME_LIMIT_PASSED", "MOVED_UP", "OPENED_AT_LEVEL", "TIME_LIMIT_PASSED", "MOVED_UP", "OPENED_AT_LEVEL",
+                "TIME_LIMIT_PASSED", "OPENED_AT_LEVEL", "RESOLVED");
+        assertThat((List<Integer>) Json.read(resolved, "$.steps[*].level")).containsExactly(1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 3);
+        assertThat((List<String>) Json.read(resolved, "$.steps[*].actor")).contains("clara", "system", "sam");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(process).count()).isZero();
+    }
+
+    @Test
+    void resolvedAtLevelTwoWithAnActionPlan() {
+        Registered engagement = engagementWithSponsor();
+        long id = ((Number) Json.read(raise("olivia", engagement, "Close slipped two months running", "HIGH"),
+                "$.escalation.id")).longValue();
+        String process = processOf(id);
+        Task task = levelTask(process);
+        assertThat(task.getName()).as("MANUAL HIGH starts with the managers").isEqualTo("Respond to the escalation (level 2)");
+
+        Tasklist tasklist = new Tasklist(rest);
+        tasklist.open("peter", task.getId(), "respondToEscalationForm");
+        ResponseEntity<String> noNote = tasklist.submit("peter", task.getId(), """
+                {"escalationResponse": {"value": "RESOLVE"}, "escalationResolution": {"value": "RESOLVED"}}""");
+        assertThat(noNote.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) Json.read(noNote.getBody(), "$.message")).contains("escalationNote: is required");
+        String due = LocalDate.now().plusDays(14).toString();
+        ResponseEntity<String> badPlan = tasklist.submit("peter", task.getId(), """
+                {"escalationResponse": {"value": "RESOLVE"}, "escalationResolution": {"value": "RESOLVED"},
+                 "escalationNote": {"value": "Intercompany cut-off moves"}, "actionPlan": {"value": "%s | carl | Tell the subsidiaries"}}"""
+                .formatted(due));
+        assertThat((String) Json.read(badPlan.getBody(), "$.message"))
+                .contains("actionPlan line 1: owner: carl is not a stakeholder of the engagement");
+        assertThat(levelTask(process).getId()).as("nothing changed").isEqualTo(task.getId());
+        tasklist.submitted("peter", task.getId(), """
+                {"escalationResponse": {"value": "RESOLVE"}, "escalationResolution": {"value": "RESOLVED"},
+                 "escalationNote": {"value": "Intercompany cut-off moves to working day 3"},
+                 "actionPlan": {"value": "%s | clara | Tell the subsidiaries about the new cut-off"}}""".formatted(due));
+
+        String resolved = get(rest, "clara", "demo", engagement.path() + "/escalations/" + id).getBody();
+        assertThat((String) Json.read(resolved, "$.escalation.resolution")).isEqualTo("RESOLVED");
+        assertThat((Integer) Json.read(resolved, "$.escalation.level")).isEqualTo(2);
+        List<Integer> plan = Json.read(resolved, "$.actionItemIds");
+        assertThat(plan).hasSize(1);
+        String item = get(rest, "clara", "demo", engagement.path() + "/action-items/" + plan.get(0)).getBody();
+        assertThat((String) Json.read(item, "$.source")).isEqualTo("ESCALATION");
+        assertThat((String) Json.read(item, "$.owner")).isEqualTo("clara");
+        assertThat(taskService.createTaskQuery().processDefinitionKey("action-item-follow-up").taskAssignee("clara")
+                .processInstanceBusinessKey(engagement.reference()).count()).isOne();
+    }
+
+    @Test
+    void passedUpByHandRaisedInTasklistAndRefusedOnceResolved() {
+        Registered engagement = engagementWithSponsor();
+        Tasklist tasklist = new Tasklist(rest);
+        String start = "/engine-rest/process-definition/key/escalation/submit-form";
+        ResponseEntity<String> unknown = postJson(rest, "clara", "demo", start, """
+                {"variables": {"contractReference": {"value": "NO-SUCH-CONTRACT"}, "escalationSubject": {"value": "x"},
+                 "escalationSeverity": {"value": "MEDIUM"}}}""");
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) Json.read(unknown.getBody(), "$.message")).contains("contractReference: names no engagement you are on");
+        ResponseEntity<String> started = postJson(rest, "clara", "demo", start, """
+                {"variables": {"contractReference": {"value": "%s"}, "escalationSubject": {"value": "Provider staff turnover"},
+                 "escalationSeverity": {"value": "MEDIUM"}}}""".formatted(engagement.reference()));
+        assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.OK);
+        String process = Json.read(started.getBody(), "$.id");
+        instances.add(process);
+        long id = jdbc.queryForObject("select id from escalation where process_instance_id = ?", Long.class, process);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(process).singleResult().getBusinessKey())
+                .isEqualTo("manual:" + process);
+
+        // Level 1 passes it up at once; then the API: the managers pass it up, the top cannot.
+        String first = levelTask(process).getId();
+        tasklist.submitted("olivia", first, """
+                {"escalationResponse": {"value": "ESCALATE"}, "escalationNote": {"value": "Needs the delivery manager"}}""");
+        assertThat(levelTask(process).getName()).isEqualTo("Respond to the escalation (level 2)");
+        String path = engagement.path() + "/escalations/" + id;
+        ResponseEntity<String> notHisLevel = postJson(rest, "sam", "demo", path + "/resolve",
+                "{\"resolution\": \"RESOLVED\", \"note\": \"fine\"}");
+        assertThat(notHisLevel.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((List<String>) Json.read(notHisLevel.getBody(), "$.errors[*].field")).containsExactly("responder");
+        assertThat(postJson(rest, "peter", "demo", path + "/escalate", "{\"note\": \"Sponsors must decide\"}").getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        ResponseEntity<String> aboveTheTop = postJson(rest, "sam", "demo", path + "/escalate", "{}");
+        assertThat(aboveTheTop.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((List<String>) Json.read(aboveTheTop.getBody(), "$.errors[*].field")).containsExactly("escalationResponse");
+        ResponseEntity<String> badResolution = postJson(rest, "sam", "demo", path + "/resolve",
+                "{\"resolution\": \"MAYBE\", \"note\": \"hm\"}");
+        assertThat((List<String>) Json.read(badResolution.getBody(), "$.errors[*].field")).containsExactly("escalationResolution");
+        ResponseEntity<String> resolved = postJson(rest, "sam", "demo", path + "/resolve",
+                "{\"resolution\": \"ACCEPTED_RISK\", \"note\": \"Turnover is seasonal; watched at the next call\"}");
+        assertThat(resolved.getStatusCode()).as(resolved.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat((List<String>) Json.read(resolved.getBody(), "$.steps[*].event")).containsExactly("RAISED",
+                "OPENED_AT_LEVEL", "RESPONDED", "MOVED_UP", "OPENED_AT_LEVEL", "RESPONDED", "MOVED_UP", "OPENED_AT_LEVEL",
+                "RESOLVED");
+
+        ResponseEntity<String> again = postJson(rest, "olivia", "demo", path + "/escalate", "{}");
+        assertThat(again.getStatusCode()).as("escalating a resolved escalation").isEqualTo(HttpStatus.CONFLICT);
+        assertThat(postJson(rest, "olivia", "demo", path + "/resolve", "{\"resolution\": \"RESOLVED\", \"note\": \"x\"}")
+                .getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    @Test
+    void twoPeopleResolvingAtOnceOneWinsTheOtherGets409() throws Exception {
+        Registered engagement = engagementWithSponsor();
+        long id = ((Number) Json.read(raise("olivia", engagement, "Disputed credit for March", "HIGH"),
+                "$.escalation.id")).longValue();
+        String path = engagement.path() + "/escalations/" + id + "/resolve";
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<ResponseEntity<String>>> answers = new ArrayList<>();
+            for (String user : List.of("clara", "peter")) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return postJson(rest, user, "demo", path, "{\"resolution\": \"RESOLVED\", \"note\": \"Credit waived by "
+                            + user + "\"}");
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<ResponseEntity<String>> answer : answers) {
+                statuses.add(answer.get().getStatusCode().value());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from escalation_step where escalation_id = ? and event = 'RESOLVED'",
+                Long.class, id)).isOne();
+        String record = get(rest, "olivia", "demo", engagement.path() + "/escalations/" + id).getBody();
+        assertThat((String) Json.read(record, "$.escalation.resolutionNote"))
+                .isEqualTo("Credit waived by " + Json.read(record, "$.escalation.resolvedBy"));
+    }
+
+    @Test
+    void aRaiseWithoutSubjectOrWithAnUnknownSeverityIsRefused() {
+        Registered engagement = engagementWithSponsor();
+        long before = jdbc.queryForObject("select count(*) from escalation", Long.class);
+        ResponseEntity<String> noSubject = postJson(rest, "clara", "demo", engagement.path() + "/escalations",
+                "{\"severity\": \"LOW\"}");
+        assertThat((List<String>) Json.read(noSubject.getBody(), "$.errors[*].field")).containsExactly("subject");
+        ResponseEntity<String> urgent = postJson(rest, "clara", "demo", engagement.path() + "/escalations",
+                "{\"subject\": \"x\", \"severity\": \"URGENT\"}");
+        assertThat(urgent.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((List<String>) Json.read(urgent.getBody(), "$.errors[*].field")).containsExactly("severity");
+        assertThat(postJson(rest, "carl", "demo", engagement.path() + "/escalations",
+                "{\"subject\": \"x\", \"severity\": \"LOW\"}").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(get(rest, "olivia", "demo", engagement.path() + "/escalations/987654321").getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(jdbc.queryForObject("select count(*) from escalation", Long.class)).isEqualTo(before);
+    }
+
+    @AfterAll
+    void everyFlowNodeOfTheEscalationWasVisited() {
+        assertThat(FlowNodeCoverage.unvisited(repositoryService, historyService, "escalation", instances)).isEmpty();
+    }
+
+    private Registered engagementWithSponsor() {
+        Registered engagement = Engagements.register(rest, LocalDate.now().minusMonths(2), LocalDate.now().plusYears(2));
+        Engagements.addSponsor(rest, engagement);
+        return engagement;
+    }
+
+    private String raise(String user, Registered engagement, String subject, String severity) {
+        ResponseEntity<String> raised = postJson(rest, user, "demo", engagement.path() + "/escalations",
+                "{\"subject\": \"" + subject + "\", \"severity\": \"" + severity + "\"}");
+        assertThat(raised.getStatusCode()).as(raised.getBody()).isEqualTo(HttpStatus.CREATED);
+        return raised.getBody();
+    }
+
+    private String processOf(long escalationId) {
+        String process = jdbc.queryForObject("select process_instance_id from escalation where id = ?", String.class,
+                escalationId);
+        instances.add(process);
+        return process;
+    }
+
+    private Task levelTask(String process) {
+        return taskService.createTaskQuery().processInstanceId(process).taskDefinitionKey("userTask_respondToEscalation")
+                .singleResult();
+    }
+
+    private List<String> candidates(Task task) {
+        return taskService.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> "candidate".equals(link.getType()))
+                .map(link -> link.getUserId() != null ? "user " + link.getUserId() : "group " + link.getGroupId()).toList();
+    }
+
+    private void timeRunsOut(String process) {
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(process)
+                .activityId("timer_responseTimeOver").singleResult().getId());
+    }
+}
