@@ -2,6 +2,7 @@ package org.bpogovernance.servicelevel;
 
 import jakarta.validation.Validator;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -172,12 +173,13 @@ public class MeasurementService {
             throw new InvalidInputException(violations);
         }
 
-        // Current values from two periods before the earliest one on: for corrections and for
-        // spotting a third warning in a row.
+        store.lockValuesOf(engagementId);
+        // Current values from two periods before the earliest one to two after the latest: for
+        // corrections and for spotting three warnings in a row around a late or corrected value.
         String from = inputs.stream().map(MeasurementInput::period).min(String::compareTo).orElseThrow();
         String to = inputs.stream().map(MeasurementInput::period).max(String::compareTo).orElseThrow();
         Map<String, MeasurementStore.Current> current = store.current(engagementId,
-                YearMonth.parse(from).minusMonths(2).toString(), to);
+                YearMonth.parse(from).minusMonths(2).toString(), YearMonth.parse(to).plusMonths(2).toString());
 
         Instant now = Instant.now(clock);
         HealthRules.Rater rater = healthRules.rater();
@@ -189,7 +191,8 @@ public class MeasurementService {
             MeasurementInput input = inputs.get(i);
             ServiceMetric metric = byCode.get(input.metric().trim());
             MeasurementStore.Current existing = current.get(MeasurementStore.keyOf(metric.getId(), input.period()));
-            if (existing != null && existing.value().compareTo(input.value()) == 0) {
+            BigDecimal value = input.storedValue();
+            if (existing != null && existing.value().compareTo(value) == 0) {
                 unchanged++;
                 continue;
             }
@@ -197,8 +200,8 @@ public class MeasurementService {
                 superseded.add(existing.id());
             }
             MetricVersion version = ratedBy.get(i);
-            created.add(new MeasurementStore.NewValue(metric.getId(), version.getId(), input.period(), input.value(),
-                    rater.rate(version, input.value()), source, input.comment(), rater.rule()));
+            created.add(new MeasurementStore.NewValue(metric.getId(), version.getId(), input.period(), value,
+                    rater.rate(version, value), source, input.comment(), rater.rule()));
             codes.add(metric.getCode());
         }
         store.supersede(superseded, now);
@@ -214,8 +217,9 @@ public class MeasurementService {
     }
 
     /**
-     * A RED value is a breach; an AMBER one after two AMBER periods is a repeated warning. The
-     * earlier periods come from what was stored before, and from this submission.
+     * A RED value is a breach; an AMBER one that completes three AMBER periods in a row is a
+     * repeated warning, named by the run's last period (a late or corrected month can complete a run
+     * with later ones). The other periods come from what was stored before, and from this submission.
      */
     private void announceBreaches(Long engagementId, List<MeasurementStore.NewValue> created, List<String> codes,
             List<MetricVersion> versions, Map<String, MeasurementStore.Current> before) {
@@ -231,13 +235,22 @@ public class MeasurementService {
             if (value.health() == Health.RED) {
                 events.publishEvent(new ServiceLevelBreached(engagementId, codes.get(i), name, value.period(),
                         ServiceLevelBreached.KPI_BREACH, "HIGH"));
-            } else if (value.health() == Health.AMBER
-                    && health.get(MeasurementStore.keyOf(value.metricId(), period.minusMonths(1).toString())) == Health.AMBER
-                    && health.get(MeasurementStore.keyOf(value.metricId(), period.minusMonths(2).toString())) == Health.AMBER) {
-                events.publishEvent(new ServiceLevelBreached(engagementId, codes.get(i), name, value.period(),
-                        ServiceLevelBreached.REPEATED_WARNINGS, "MEDIUM"));
+            } else if (value.health() == Health.AMBER) {
+                // Every run of three that this value completes: it may be the last, middle or first month.
+                for (int last = 0; last <= 2; last++) {
+                    YearMonth end = period.plusMonths(last);
+                    if (amber(health, value.metricId(), end) && amber(health, value.metricId(), end.minusMonths(1))
+                            && amber(health, value.metricId(), end.minusMonths(2))) {
+                        events.publishEvent(new ServiceLevelBreached(engagementId, codes.get(i), name, end.toString(),
+                                ServiceLevelBreached.REPEATED_WARNINGS, "MEDIUM"));
+                    }
+                }
             }
         }
+    }
+
+    private static boolean amber(Map<String, Health> health, long metricId, YearMonth period) {
+        return health.get(MeasurementStore.keyOf(metricId, period.toString())) == Health.AMBER;
     }
 
     /** Officers, and the provider's side of the engagement (whose systems feed the data). */

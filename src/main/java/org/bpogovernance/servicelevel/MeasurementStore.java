@@ -41,6 +41,14 @@ class MeasurementStore {
         return metricId + "@" + period;
     }
 
+    /**
+     * Makes the engagement's submissions wait for each other until this transaction ends, so two
+     * at once (a feed and the provider's form) never both store a current value for one period.
+     */
+    void lockValuesOf(Long engagementId) {
+        jdbc.queryForList("select id from engagement where id = ? for update", Long.class, engagementId);
+    }
+
     /** The engagement's current values from one period to another (yyyy-mm, inclusive), by {@link #keyOf}. */
     Map<String, Current> current(Long engagementId, String fromPeriod, String toPeriod) {
         Map<String, Current> current = new HashMap<>();

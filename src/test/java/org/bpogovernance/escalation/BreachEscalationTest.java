@@ -68,4 +68,22 @@ class BreachEscalationTest {
         String audit = get(rest, "olivia", "demo", engagement.path() + "/audit").getBody();
         assertThat((List<String>) Json.read(audit, "$.content[*].action")).containsSubsequence("ESCALATION_RAISED", "ESCALATION_RAISED");
     }
+    @Test
+    void aLateMonthThatCompletesThreeWarningsInARowIsEscalatedAsTheRunsLastMonth() {
+        Registered engagement = Engagements.register(rest, LocalDate.of(2026, 1, 1), LocalDate.of(2028, 12, 31));
+        exchange(rest, "olivia", "demo", org.springframework.http.HttpMethod.PUT, engagement.path() + "/metrics", """
+                {"effectiveFrom": "2026-01", "metrics": [
+                  {"code": "AHT", "name": "Average handling time", "unit": "s", "direction": "LOWER_IS_BETTER",
+                   "target": 300, "warning": 330, "breach": 360, "weight": 100,
+                   "creditPercentPerBreach": 3, "creditCapPercent": 9, "earnBackAfterGoodPeriods": 0}]}""");
+        postJson(rest, "peter", "demo", engagement.path() + "/measurements", """
+                [{"metric": "AHT", "period": "2026-01", "value": 340}, {"metric": "AHT", "period": "2026-03", "value": 345}]""");
+        assertThat((List<?>) Json.read(get(rest, "clara", "demo", engagement.path() + "/escalations").getBody(), "$")).isEmpty();
+
+        postJson(rest, "peter", "demo", engagement.path() + "/measurements",
+                "{\"metric\": \"AHT\", \"period\": \"2026-02\", \"value\": 338}");
+        String escalations = get(rest, "clara", "demo", engagement.path() + "/escalations").getBody();
+        assertThat((List<String>) Json.read(escalations, "$[*].cause")).containsExactly("kpi:" + engagement.id() + ":AHT:2026-03");
+        assertThat((List<String>) Json.read(escalations, "$[*].trigger")).containsExactly("REPEATED_WARNINGS");
+    }
 }

@@ -88,6 +88,11 @@ class ServiceLevelApiTest {
         ResponseEntity<String> again = csv("peter", base, file);
         assertThat((Integer) Json.read(again.getBody(), "$.created")).isZero();
         assertThat((Integer) Json.read(again.getBody(), "$.unchanged")).isEqualTo(2);
+        String precise = "{\"metric\": \"AHT\", \"period\": \"2026-05\", \"value\": 301.123456}";
+        assertThat((Integer) Json.read(postJson(rest, "peter", "demo", base + "/measurements", precise).getBody(), "$.created"))
+                .isOne();
+        assertThat((Integer) Json.read(postJson(rest, "peter", "demo", base + "/measurements", precise).getBody(), "$.unchanged"))
+                .as("kept to four decimals, the same value sent again changes nothing").isOne();
 
         ResponseEntity<String> correction = postJson(rest, "olivia", "demo", base + "/measurements",
                 "{\"metric\": \"FTR\", \"period\": \"2026-04\", \"value\": 97.0, \"comment\": \"recount\"}");
@@ -117,6 +122,8 @@ class ServiceLevelApiTest {
                 "{\"metric\": \"FTR\", \"period\": \"2030-01\", \"value\": 99}"), 400, "[0].period");
         expect(postJson(rest, "peter", "demo", base + "/measurements",
                 "{\"metric\": \"FTR\", \"period\": \"2026-01\", \"value\": \"ninety\"}"), 400, "[0].value");
+        expect(postJson(rest, "peter", "demo", base + "/measurements",
+                "{\"metric\": \"FTR\", \"period\": \"2026-01\", \"value\": 12345678901234567}"), 400, "[0].value");
         expect(csv("peter", base, "FTR,2026-01,98\nAHT,2026-01,fast\n"), 400, "line 2");
         expect(csv("peter", base, "FTR,2026-01,98\nAHT,2026-01,300\nFTR,2026-01,97\n"), 400, "line 3");
         expect(csv("peter", base, ""), 400, "body");
@@ -186,6 +193,36 @@ class ServiceLevelApiTest {
         assertThat(csv("carl", base, "FTR,2026-01,98\n").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
         assertThat(counts()).isEqualTo(before);
+    }
+
+    @Test
+    void twoSubmissionsOfOnePeriodAtOnceLeaveOneCurrentValue() throws Exception {
+        String base = engagement();
+        exchange(rest, "olivia", "demo", HttpMethod.PUT, base + "/metrics", METRICS.formatted("2026-01", 98, 96, 94));
+        for (int round = 0; round < 5; round++) {
+            String period = "2026-0" + (round + 2);
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                List<java.util.concurrent.Future<ResponseEntity<String>>> answers = new java.util.ArrayList<>();
+                for (String value : List.of("97.1", "97.2")) {
+                    answers.add(pool.submit(() -> {
+                        go.await();
+                        return postJson(rest, "peter", "demo", base + "/measurements",
+                                "{\"metric\": \"FTR\", \"period\": \"" + period + "\", \"value\": " + value + "}");
+                    }));
+                }
+                go.countDown();
+                for (var answer : answers) {
+                    assertThat(answer.get().getStatusCode()).isEqualTo(HttpStatus.OK);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            List<Double> current = Json.read(get(rest, "clara", "demo", base + "/measurements").getBody(),
+                    "$[?(@.period == '" + period + "')].value");
+            assertThat(current).as("one current FTR value for " + period).hasSize(1);
+        }
     }
 
     private String engagement() {
