@@ -195,8 +195,10 @@ public class EscalationService {
     /**
      * Puts the escalation in front of a level: the routing table's starting level the first time,
      * the current level afterwards. The level's people are the stakeholders at that escalation
-     * level (at level 1 the governance officer when nobody is there), with the routing table's group
-     * at the starting level, the governance officers throughout and the executive sponsors at the top.
+     * level (at level 1 the governance officer when nobody is there; at the top, the steering
+     * committee, also the engagement's executive sponsors of both sides), with the routing table's
+     * group at the starting level and the governance officers throughout. Only this engagement's
+     * people: sponsors of other engagements do not see the task.
      */
     @Transactional
     public LevelAssignment openLevel(Long escalationId) {
@@ -214,9 +216,6 @@ public class EscalationService {
             groups.add(route.candidateGroup().trim());
         }
         groups.add(GovernanceGroups.GOVERNANCE_OFFICERS);
-        if (level == Escalation.TOP_LEVEL) {
-            groups.add(GovernanceGroups.EXECUTIVE_SPONSORS);
-        }
         step(escalation, EscalationStep.Event.OPENED_AT_LEVEL, "to " + (responders.isEmpty() ? "the groups " + groups
                 : String.join(", ", responders)) + ", respond by " + due);
         return new LevelAssignment(level, responders, List.copyOf(groups), due);
@@ -383,7 +382,8 @@ public class EscalationService {
 
     private List<String> respondersAt(Long engagementId, int level) {
         List<String> users = engagements.stakeholdersForProcess(engagementId).stream()
-                .filter(s -> s.getEscalationLevel() != null && s.getEscalationLevel() == level)
+                .filter(s -> s.getEscalationLevel() != null && s.getEscalationLevel() == level
+                        || level == Escalation.TOP_LEVEL && s.getRole() == StakeholderRole.EXECUTIVE_SPONSOR)
                 .map(Stakeholder::getUserId).distinct().toList();
         if (users.isEmpty() && level == 1) {
             String officer = engagements.holderOrNull(engagementId, StakeholderRole.GOVERNANCE_OFFICER);

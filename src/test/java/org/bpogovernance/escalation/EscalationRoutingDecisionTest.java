@@ -36,9 +36,9 @@ class EscalationRoutingDecisionTest {
 
     @ParameterizedTest(name = "{0} {1} -> level {2}, {3} ({4})")
     @CsvSource({
-            "KPI_BREACH,        CRITICAL, 3, executive-sponsors,  rule_critical",
-            "MANUAL,            CRITICAL, 3, executive-sponsors,  rule_critical",
-            "OVERDUE_ACTION,    CRITICAL, 3, executive-sponsors,  rule_critical",
+            "KPI_BREACH,        CRITICAL, 3, governance-officers, rule_critical",
+            "MANUAL,            CRITICAL, 3, governance-officers, rule_critical",
+            "OVERDUE_ACTION,    CRITICAL, 3, governance-officers, rule_critical",
             "KPI_BREACH,        HIGH,     2, governance-officers, rule_breachHigh",
             "REJECTED_SIGN_OFF, LOW,      2, governance-officers, rule_disputedMinutes",
             "REJECTED_SIGN_OFF, HIGH,     2, governance-officers, rule_disputedMinutes",
