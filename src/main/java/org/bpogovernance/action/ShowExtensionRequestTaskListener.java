@@ -1,5 +1,6 @@
 package org.bpogovernance.action;
 
+import org.bpogovernance.platform.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -17,7 +18,7 @@ class ShowExtensionRequestTaskListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         task.setVariableLocal(ActionItemFollowUpProcess.EXTENSION_REQUEST,
-                actionItems.pendingRequestText(ActionItemFollowUpProcess.ACTION_ITEM_ID.required(task)));
+                FormValues.shown(actionItems.pendingRequestText(ActionItemFollowUpProcess.ACTION_ITEM_ID.required(task))));
         task.setVariableLocal(ActionItemFollowUpProcess.EXTENSION_DECISION, null);
         task.setVariableLocal(ActionItemFollowUpProcess.EXTENSION_NOTE, null);
     }

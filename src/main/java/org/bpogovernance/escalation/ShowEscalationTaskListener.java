@@ -1,5 +1,6 @@
 package org.bpogovernance.escalation;
 
+import org.bpogovernance.platform.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -17,7 +18,7 @@ class ShowEscalationTaskListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         task.setVariableLocal(EscalationProcess.HISTORY,
-                escalationService.historyText(EscalationProcess.ESCALATION_ID.required(task)));
+                FormValues.shown(escalationService.historyText(EscalationProcess.ESCALATION_ID.required(task))));
         for (String field : new String[] {EscalationProcess.RESPONSE, EscalationProcess.RESOLUTION, EscalationProcess.NOTE,
                 EscalationProcess.ACTION_PLAN}) {
             task.setVariableLocal(field, null);

@@ -26,6 +26,12 @@ public final class FormValues {
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
             .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
+    /**
+     * The longest text a form field holds: the engine stores a String variable in a column of
+     * 4000 characters (runtime and history), so a longer one cannot be shown or submitted.
+     */
+    public static final int MAX_TEXT = 4000;
+
     private FormValues() {
     }
 
@@ -38,12 +44,35 @@ public final class FormValues {
      */
     public static Object submitted(DelegateTask task, String field) {
         DelegateExecution execution = task.getExecution();
+        Object value;
         if (execution != null && execution.hasVariable(field)) {
-            Object value = execution.getVariable(field);
+            value = execution.getVariable(field);
             execution.removeVariable(field);
-            return value;
+        } else {
+            value = task.getVariable(field);
         }
-        return task.getVariable(field);
+        if (value instanceof String text && text.length() > MAX_TEXT) {
+            InvalidInputException tooLong = new InvalidInputException(field, "must be at most " + MAX_TEXT
+                    + " characters, not " + text.length());
+            throw new RefusedUserInput(tooLong.getMessage(), tooLong);
+        }
+        return value;
+    }
+
+    /**
+     * A text for a form to show, at most {@link #MAX_TEXT} characters; a longer one is cut and ends
+     * with {@code continuation} (where to read the rest), or an ellipsis.
+     */
+    public static String shown(String text, String continuation) {
+        if (text == null || text.length() <= MAX_TEXT) {
+            return text;
+        }
+        String tail = "…" + (continuation == null ? "" : "\n" + continuation);
+        return text.substring(0, MAX_TEXT - tail.length()) + tail;
+    }
+
+    public static String shown(String text) {
+        return shown(text, null);
     }
 
     public static String text(Object value) {

@@ -1,6 +1,7 @@
 package org.bpogovernance.platform;
 
 import java.util.function.Supplier;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * Runs a service call made for a person's action in Tasklist (a start form, a completed task):
@@ -36,7 +37,7 @@ public final class UserInput {
     public static <T> T check(Supplier<T> action) {
         try {
             return action.get();
-        } catch (InvalidInputException | ConflictException | NotFoundException rejected) {
+        } catch (InvalidInputException | ConflictException | NotFoundException | AccessDeniedException rejected) {
             throw new RefusedUserInput(rejected.getMessage(), rejected);
         }
     }

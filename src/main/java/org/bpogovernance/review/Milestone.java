@@ -73,7 +73,11 @@ public class Milestone {
         this.owner = request.owner().trim();
         this.acceptanceCriteria = request.acceptanceCriteria() == null || request.acceptanceCriteria().isBlank()
                 ? null : request.acceptanceCriteria().trim();
-        this.status = request.status() == null ? Status.PLANNED : request.status();
+        if (request.status() != null) {
+            this.status = request.status();
+        } else if (this.status == null) {
+            this.status = Status.PLANNED;
+        }
     }
 
     void moveTo(Status status) {

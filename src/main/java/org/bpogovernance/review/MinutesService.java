@@ -17,6 +17,7 @@ import org.bpogovernance.engagement.EngagementService;
 import org.bpogovernance.engagement.Side;
 import org.bpogovernance.engagement.StakeholderRole;
 import org.bpogovernance.escalation.EscalationService;
+import org.bpogovernance.platform.FormValues;
 import org.bpogovernance.platform.ConflictException;
 import org.bpogovernance.platform.InvalidInputException;
 import org.bpogovernance.platform.InvalidInputException.Violation;
@@ -403,11 +404,11 @@ public class MinutesService {
         if (text.minutes() == null || text.minutes().isBlank()) {
             violations.add(new Violation(ReviewCallProcess.MINUTES, "are required: what was discussed"));
         }
-        limit(violations, ReviewCallProcess.MINUTES, text.minutes(), 20000);
-        limit(violations, ReviewCallProcess.DECISIONS, text.decisions(), 8000);
-        limit(violations, ReviewCallProcess.SUCCESSES, text.successes(), 4000);
-        limit(violations, ReviewCallProcess.LESSONS_LEARNED, text.lessonsLearned(), 4000);
-        limit(violations, ReviewCallProcess.RISKS, text.risks(), 4000);
+        limit(violations, ReviewCallProcess.MINUTES, text.minutes(), FormValues.MAX_TEXT);
+        limit(violations, ReviewCallProcess.DECISIONS, text.decisions(), FormValues.MAX_TEXT);
+        limit(violations, ReviewCallProcess.SUCCESSES, text.successes(), FormValues.MAX_TEXT);
+        limit(violations, ReviewCallProcess.LESSONS_LEARNED, text.lessonsLearned(), FormValues.MAX_TEXT);
+        limit(violations, ReviewCallProcess.RISKS, text.risks(), FormValues.MAX_TEXT);
     }
 
     private static void limit(List<Violation> violations, String field, String value, int max) {

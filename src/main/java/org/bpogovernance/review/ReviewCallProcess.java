@@ -1,5 +1,6 @@
 package org.bpogovernance.review;
 
+import org.bpogovernance.platform.FormValues;
 import java.util.ArrayList;
 import org.bpogovernance.platform.ProcessVariable;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -86,10 +87,10 @@ final class ReviewCallProcess {
 
     /** Puts the minutes' text fields on the task, from the review or empty, so the form's values stay with the task. */
     static void minutesFieldsOn(DelegateTask task, Review review) {
-        task.setVariableLocal(MINUTES, review == null ? null : review.getMinutes());
-        task.setVariableLocal(DECISIONS, review == null ? null : review.getDecisions());
-        task.setVariableLocal(SUCCESSES, review == null ? null : review.getSuccesses());
-        task.setVariableLocal(LESSONS_LEARNED, review == null ? null : review.getLessonsLearned());
-        task.setVariableLocal(RISKS, review == null ? null : review.getRisks());
+        task.setVariableLocal(MINUTES, review == null ? null : FormValues.shown(review.getMinutes()));
+        task.setVariableLocal(DECISIONS, review == null ? null : FormValues.shown(review.getDecisions()));
+        task.setVariableLocal(SUCCESSES, review == null ? null : FormValues.shown(review.getSuccesses()));
+        task.setVariableLocal(LESSONS_LEARNED, review == null ? null : FormValues.shown(review.getLessonsLearned()));
+        task.setVariableLocal(RISKS, review == null ? null : FormValues.shown(review.getRisks()));
     }
 }

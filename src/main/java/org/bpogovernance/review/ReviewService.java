@@ -50,12 +50,16 @@ public class ReviewService {
 
     static final Set<String> FORMATS = Set.of("ON_PREMISES", "REMOTE", "HYBRID");
     static final int EXCEPTION_MINUTES = 5;
+    static final int MAX_EXCEPTION_LINES = 10;
 
     /** The next call of an engagement on its cadence: which tier, which period, when preparation starts. */
     public record NextCall(TierLevel tier, int sequence, YearMonth from, YearMonth to, OffsetDateTime startsAt) {
     }
 
     /** A line of the agenda form. */
+    /** The agenda_item.title column. */
+    static final int MAX_AGENDA_TITLE = 300;
+
     public record AgendaLine(String title, String owner, Integer timeboxMinutes, String source) {
     }
 
@@ -119,11 +123,14 @@ public class ReviewService {
     }
 
     private Optional<NextCall> nextCallOf(Engagement engagement, GovernanceTier tier) {
-        return nextCallOf(engagement, tier, null);
+        return nextCallOf(engagement, tier, YearMonth.now(clock.withZone(engagement.zone())), null);
     }
 
-    /** The tier's next call; {@code given} fixes its first month where no call came before (the demo's). */
-    private Optional<NextCall> nextCallOf(Engagement engagement, GovernanceTier tier, YearMonth given) {
+    /**
+     * The tier's next call. Where no call came before, its first period is the one containing
+     * {@code current}; {@code given} overrides that (the demo's call of last month).
+     */
+    private Optional<NextCall> nextCallOf(Engagement engagement, GovernanceTier tier, YearMonth current, YearMonth given) {
         int months = tier.getCadence().months();
         YearMonth anchor = YearMonth.from(engagement.getTermStart());
         Optional<Review> last = reviews.findFirstByEngagementIdAndTierOrderBySequenceDesc(engagement.getId(), tier.getTier());
@@ -133,8 +140,7 @@ public class ReviewService {
         } else if (last.isPresent()) {
             from = YearMonth.parse(last.get().getPeriodTo()).plusMonths(1);
         } else {
-            YearMonth now = YearMonth.now(clock.withZone(engagement.zone()));
-            long elapsed = Math.max(0, ChronoUnit.MONTHS.between(anchor, now));
+            long elapsed = Math.max(0, ChronoUnit.MONTHS.between(anchor, current));
             from = anchor.plusMonths(elapsed / months * months);
         }
         YearMonth to = from.plusMonths(months - 1L);
@@ -146,10 +152,23 @@ public class ReviewService {
         return Optional.of(new NextCall(tier.getTier(), last.map(r -> r.getSequence() + 1).orElse(1), from, to, startsAt));
     }
 
-    /** Opens the tier's next review and starts its milestone-review process. */
+    /**
+     * The calls planned for {@code plannedAt}: every tier whose next call falls due by then (a
+     * monthly and a quarterly call can fall on the same day), each reviewing its period as it was
+     * when the call was planned — the period that ended before {@code plannedAt}, not the one the
+     * clock is in when the timer fires.
+     */
     @Transactional
-    public Review start(Long engagementId, TierLevel tierLevel) {
-        return start(engagementId, tierLevel, null);
+    public List<Review> startDue(Long engagementId, OffsetDateTime plannedAt) {
+        Engagement engagement = engagements.forProcess(engagementId);
+        YearMonth endedPeriod = YearMonth.from(plannedAt.atZoneSameInstant(engagement.zone())).minusMonths(1);
+        List<Review> started = new ArrayList<>();
+        for (GovernanceTier tier : engagement.getTiers()) {
+            nextCallOf(engagement, tier, endedPeriod, null)
+                    .filter(next -> !next.startsAt().isAfter(plannedAt))
+                    .ifPresent(next -> started.add(open(engagement, tier, next)));
+        }
+        return started;
     }
 
     /** The first call of a tier for a period of one's choosing: the demo's call of last month. */
@@ -158,9 +177,15 @@ public class ReviewService {
         Engagement engagement = engagements.forProcess(engagementId);
         GovernanceTier tier = engagement.getTiers().stream().filter(t -> t.getTier() == tierLevel).findFirst()
                 .orElseThrow(() -> new IllegalStateException("engagement " + engagementId + " has no " + tierLevel + " tier"));
-        NextCall next = nextCallOf(engagement, tier, from)
+        NextCall next = nextCallOf(engagement, tier, YearMonth.now(clock.withZone(engagement.zone())), from)
                 .orElseThrow(() -> new IllegalStateException("no " + tierLevel + " period is left in the term"));
-        Review review = reviews.save(new Review(engagementId, tierLevel, next.sequence(), next.from().toString(),
+        return open(engagement, tier, next);
+    }
+
+    /** Opens the review of the call and starts its milestone-review process. */
+    private Review open(Engagement engagement, GovernanceTier tier, NextCall next) {
+        Long engagementId = engagement.getId();
+        Review review = reviews.save(new Review(engagementId, tier.getTier(), next.sequence(), next.from().toString(),
                 next.to().toString(), tier.getMeetingMinutes(), Instant.now(clock)));
         review.runsIn(calls.start(engagement, engagements.holderOrNull(engagementId, StakeholderRole.GOVERNANCE_OFFICER),
                 review));
@@ -216,19 +241,21 @@ public class ReviewService {
         draft.add(new AgendaLine("Performance of " + review.period() + " against the service levels", provider, 10,
                 AgendaItem.Source.STANDING.name()));
         int closing = 5;
-        int fit = Math.max(0, (review.getMeetingMinutes() - 15 - closing) / EXCEPTION_MINUTES);
+        // At most ten lines of exceptions, so the draft fits the agenda field of the form.
+        int fit = Math.min(MAX_EXCEPTION_LINES, Math.max(0, (review.getMeetingMinutes() - 15 - closing) / EXCEPTION_MINUTES));
         if (exceptions.size() <= fit) {
             draft.addAll(exceptions);
         } else if (fit > 0) {
             draft.addAll(exceptions.subList(0, fit - 1));
             String titles = exceptions.subList(fit - 1, exceptions.size()).stream().map(AgendaLine::title)
                     .collect(Collectors.joining("; "));
-            draft.add(new AgendaLine(cut("Further exceptions (read ahead): " + titles, 300), officer, EXCEPTION_MINUTES,
+            draft.add(new AgendaLine("Further exceptions (read ahead): " + titles, officer, EXCEPTION_MINUTES,
                     AgendaItem.Source.EXCEPTION.name()));
         }
         draft.add(new AgendaLine("Decisions, new actions and any other business", officer, closing,
                 AgendaItem.Source.STANDING.name()));
-        List<AgendaItem> saved = replaceAgenda(review, draft);
+        List<AgendaItem> saved = replaceAgenda(review, draft.stream().map(line -> new AgendaLine(
+                cut(line.title(), MAX_AGENDA_TITLE), line.owner(), line.timeboxMinutes(), line.source())).toList());
         review.prepare("Review " + review.period() + " against the service levels; agree actions on the exceptions.");
         reviews.save(review);
         return saved;
@@ -278,8 +305,8 @@ public class ReviewService {
             String path = ReviewCallProcess.AGENDA_ITEMS + "[" + i + "]";
             if (line.title() == null || line.title().isBlank()) {
                 violations.add(new Violation(path + ".title", "is required"));
-            } else if (line.title().length() > 300) {
-                violations.add(new Violation(path + ".title", "must be at most 300 characters"));
+            } else if (line.title().length() > MAX_AGENDA_TITLE) {
+                violations.add(new Violation(path + ".title", "must be at most " + MAX_AGENDA_TITLE + " characters"));
             }
             if (line.owner() == null || line.owner().isBlank()) {
                 violations.add(new Violation(path + ".owner", "is required: who leads the item"));
@@ -395,9 +422,10 @@ public class ReviewService {
         review.requireStatus(Review.Status.SCHEDULED);
         Engagement engagement = engagements.forProcess(review.getEngagementId());
         Meeting meeting = meetings.forProcess(engagement.getId(), review.getMeetingId());
-        checkSlot(engagement, date, time, minutes, meeting.getFormat(), location);
+        String place = blank(location) ? meeting.getLocation() : location;
+        checkSlot(engagement, date, time, minutes, meeting.getFormat(), place);
         meeting = meetings.reschedule(engagement.getId(), meeting.getId(), new MeetingService.MeetingChange(
-                LocalDateTime.of(date, time), minutes, locationFor(engagement, meeting.getFormat(), location),
+                LocalDateTime.of(date, time), minutes, locationFor(engagement, meeting.getFormat(), place),
                 invitation(review), meeting.getVersion()));
         List<Attendance> answers = attendances.findByReviewIdOrderByIdAsc(reviewId);
         answers.forEach(Attendance::invitedAgain);
@@ -432,15 +460,27 @@ public class ReviewService {
         return attendances.save(attendance);
     }
 
-    /** The quorum: the client's decision-maker and the provider's manager both confirmed. */
+    /**
+     * The quorum: the client's decision-maker and the provider's manager both confirmed. One of
+     * them may be the governance officer who organises the call (and is not asked): they attend.
+     */
     @Transactional(readOnly = true)
     public boolean quorumReached(Long reviewId) {
         Review review = find(reviewId);
+        String organiser = engagements.holderOrNull(review.getEngagementId(), StakeholderRole.GOVERNANCE_OFFICER);
         Map<String, Attendance.Response> answers = attendances.findByReviewIdOrderByIdAsc(reviewId).stream()
                 .collect(Collectors.toMap(Attendance::getUserId, Attendance::getResponse));
         return List.of(StakeholderRole.CLIENT_REPRESENTATIVE, StakeholderRole.PROVIDER_MANAGER).stream()
                 .map(role -> engagements.holderOf(review.getEngagementId(), role))
-                .allMatch(user -> answers.get(user) == Attendance.Response.CONFIRMED);
+                .allMatch(user -> user.equals(organiser) || answers.get(user) == Attendance.Response.CONFIRMED);
+    }
+
+    /** Where the scheduled call meets, for the reschedule form to keep. */
+    @Transactional(readOnly = true)
+    public String callLocation(Long reviewId) {
+        Review review = find(reviewId);
+        return review.getMeetingId() == null ? null
+                : meetings.forProcess(review.getEngagementId(), review.getMeetingId()).getLocation();
     }
 
     /** Who answered what, as the reschedule form shows it. */

@@ -21,9 +21,9 @@ class ShowAgendaTaskListener implements TaskListener {
     public void notify(DelegateTask task) {
         Long reviewId = REVIEW_ID.required(task);
         Review review = reviewService.find(reviewId);
-        task.setVariableLocal(ReviewCallProcess.AGENDA_ITEMS, ReviewForms.agendaText(reviewService.agendaLines(reviewId)));
+        task.setVariableLocal(ReviewCallProcess.AGENDA_ITEMS, FormValues.shown(ReviewForms.agendaText(reviewService.agendaLines(reviewId))));
         task.setVariableLocal(ReviewCallProcess.OBJECTIVES, review.getObjectives());
         task.setVariableLocal(ReviewCallProcess.MEETING_MINUTES, review.getMeetingMinutes());
-        task.setVariableLocal(ReviewCallProcess.PARTICIPANTS, reviewService.participants(review.getEngagementId()));
+        task.setVariableLocal(ReviewCallProcess.PARTICIPANTS, FormValues.shown(reviewService.participants(review.getEngagementId())));
     }
 }

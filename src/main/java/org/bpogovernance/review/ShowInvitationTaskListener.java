@@ -1,5 +1,6 @@
 package org.bpogovernance.review;
 
+import org.bpogovernance.platform.FormValues;
 import static org.bpogovernance.review.ReviewCallProcess.REVIEW_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -18,7 +19,7 @@ class ShowInvitationTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        task.setVariableLocal(ReviewCallProcess.INVITATION, reviewService.invitationText(REVIEW_ID.required(task)));
+        task.setVariableLocal(ReviewCallProcess.INVITATION, FormValues.shown(reviewService.invitationText(REVIEW_ID.required(task))));
         task.setVariableLocal(ReviewCallProcess.RESPONSE, null);
         task.setVariableLocal(ReviewCallProcess.RESPONSE_NOTE, null);
     }

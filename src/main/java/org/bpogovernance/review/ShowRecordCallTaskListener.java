@@ -1,5 +1,6 @@
 package org.bpogovernance.review;
 
+import org.bpogovernance.platform.FormValues;
 import static org.bpogovernance.review.ReviewCallProcess.REVIEW_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -22,11 +23,11 @@ class ShowRecordCallTaskListener implements TaskListener {
     public void notify(DelegateTask task) {
         Long reviewId = REVIEW_ID.required(task);
         Review review = reviewService.find(reviewId);
-        task.setVariableLocal(ReviewCallProcess.ATTENDANCE, ReviewForms.presenceText(minutesService.presenceLines(reviewId)));
+        task.setVariableLocal(ReviewCallProcess.ATTENDANCE, FormValues.shown(ReviewForms.presenceText(minutesService.presenceLines(reviewId))));
         task.setVariableLocal(ReviewCallProcess.MILESTONE_UPDATES,
-                ReviewForms.milestoneText(minutesService.milestoneLines(review.getEngagementId())));
-        task.setVariableLocal(ReviewCallProcess.ACTION_ITEMS, ReviewForms.actionText(minutesService.proposedActions(reviewId)));
-        task.setVariableLocal(ReviewCallProcess.PARTICIPANTS, reviewService.participants(review.getEngagementId()));
+                FormValues.shown(ReviewForms.milestoneText(minutesService.milestoneLines(review.getEngagementId()))));
+        task.setVariableLocal(ReviewCallProcess.ACTION_ITEMS, FormValues.shown(ReviewForms.actionText(minutesService.proposedActions(reviewId))));
+        task.setVariableLocal(ReviewCallProcess.PARTICIPANTS, FormValues.shown(reviewService.participants(review.getEngagementId())));
         ReviewCallProcess.minutesFieldsOn(task, null);
     }
 }

@@ -1,5 +1,6 @@
 package org.bpogovernance.review;
 
+import org.bpogovernance.platform.FormValues;
 import static org.bpogovernance.review.ReviewCallProcess.REVIEW_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -21,10 +22,10 @@ class ShowRescheduleTaskListener implements TaskListener {
         Long reviewId = REVIEW_ID.required(task);
         var starts = java.time.OffsetDateTime.parse(ReviewCallProcess.CALL_STARTS_AT.required(task))
                 .atZoneSameInstant(reviewService.zoneOf(reviewId)).plusWeeks(1);
-        task.setVariableLocal(ReviewCallProcess.RESPONSES, reviewService.responses(reviewId));
+        task.setVariableLocal(ReviewCallProcess.RESPONSES, FormValues.shown(reviewService.responses(reviewId)));
         task.setVariableLocal(ReviewCallProcess.CALL_DATE, starts.toLocalDate().toString());
         task.setVariableLocal(ReviewCallProcess.CALL_TIME, starts.toLocalTime().toString());
         task.setVariableLocal(ReviewCallProcess.CALL_MINUTES, reviewService.find(reviewId).getMeetingMinutes());
-        task.setVariableLocal(ReviewCallProcess.CALL_LOCATION, null);
+        task.setVariableLocal(ReviewCallProcess.CALL_LOCATION, reviewService.callLocation(reviewId));
     }
 }

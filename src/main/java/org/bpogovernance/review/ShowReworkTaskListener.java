@@ -1,5 +1,6 @@
 package org.bpogovernance.review;
 
+import org.bpogovernance.platform.FormValues;
 import static org.bpogovernance.review.ReviewCallProcess.REVIEW_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -22,9 +23,9 @@ class ShowReworkTaskListener implements TaskListener {
     public void notify(DelegateTask task) {
         Long reviewId = REVIEW_ID.required(task);
         Review review = reviewService.find(reviewId);
-        task.setVariableLocal(ReviewCallProcess.REJECTIONS, minutesService.rejections(reviewId));
+        task.setVariableLocal(ReviewCallProcess.REJECTIONS, FormValues.shown(minutesService.rejections(reviewId)));
         ReviewCallProcess.minutesFieldsOn(task, review);
-        task.setVariableLocal(ReviewCallProcess.ACTION_ITEMS, ReviewForms.actionText(minutesService.proposedActions(reviewId)));
-        task.setVariableLocal(ReviewCallProcess.PARTICIPANTS, reviewService.participants(review.getEngagementId()));
+        task.setVariableLocal(ReviewCallProcess.ACTION_ITEMS, FormValues.shown(ReviewForms.actionText(minutesService.proposedActions(reviewId))));
+        task.setVariableLocal(ReviewCallProcess.PARTICIPANTS, FormValues.shown(reviewService.participants(review.getEngagementId())));
     }
 }

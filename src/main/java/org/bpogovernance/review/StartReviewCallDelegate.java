@@ -2,12 +2,15 @@ package org.bpogovernance.review;
 
 import static org.bpogovernance.engagement.EngagementVariables.ENGAGEMENT_ID;
 
-import org.bpogovernance.engagement.TierLevel;
+import java.time.OffsetDateTime;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Start the review call": opens the review of the planned tier and starts its milestone-review. */
+/**
+ * "Start the review call": opens the reviews planned for this moment (one per tier due) and starts
+ * a milestone-review for each.
+ */
 @Component
 class StartReviewCallDelegate implements JavaDelegate {
 
@@ -19,6 +22,7 @@ class StartReviewCallDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        reviewService.start(ENGAGEMENT_ID.required(execution), TierLevel.valueOf(ReviewCallProcess.NEXT_TIER.required(execution)));
+        reviewService.startDue(ENGAGEMENT_ID.required(execution),
+                OffsetDateTime.parse(ReviewCallProcess.NEXT_CALL_AT.required(execution)));
     }
 }

@@ -1,5 +1,6 @@
 package org.bpogovernance.servicelevel;
 
+import org.bpogovernance.platform.FormValues;
 import static org.bpogovernance.engagement.EngagementVariables.ENGAGEMENT_ID;
 
 import java.time.YearMonth;
@@ -28,12 +29,12 @@ class ShowPerformanceDataTaskListener implements TaskListener {
     public void notify(DelegateTask task) {
         YearMonth period = YearMonth.parse(PerformanceDataProcess.PERIOD.required(task));
         List<PerformanceDataService.Row> rows = performanceData.form(ENGAGEMENT_ID.required(task), period);
-        task.setVariableLocal(PerformanceDataProcess.METRICS, rows.stream()
+        task.setVariableLocal(PerformanceDataProcess.METRICS, FormValues.shown(rows.stream()
                 .map(row -> row.metric() + " — " + row.name() + " in " + row.unit() + ", target "
                         + row.target().stripTrailingZeros().toPlainString())
-                .collect(Collectors.joining("\n")));
-        task.setVariableLocal(PerformanceDataProcess.VALUES, FormLines.format(rows.stream()
+                .collect(Collectors.joining("\n"))));
+        task.setVariableLocal(PerformanceDataProcess.VALUES, FormValues.shown(FormLines.format(rows.stream()
                 .map(row -> List.<Object>of(row.metric(), row.value() == null ? "" : row.value().stripTrailingZeros().toPlainString(), ""))
-                .toList()));
+                .toList()), "(more metrics than a form holds: send the rest with POST …/measurements)"));
     }
 }

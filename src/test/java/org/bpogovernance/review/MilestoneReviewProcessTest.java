@@ -254,7 +254,10 @@ class MilestoneReviewProcessTest {
         reviews.add(review.getId());
         walk.prepareAgendaAsDrafted();
         LocalDate callDay = LocalDate.now(ReviewCallWalk.BERLIN).plusDays(4);
-        walk.schedule(callDay, "14:00", "REMOTE");
+        String room = "https://meet.example.org/litware-ops-bridge";
+        walk.tasklist.submitted("olivia", walk.task("olivia", "Schedule the review call"), """
+                {"callDate": {"value": "%s"}, "callTime": {"value": "14:00"}, "callMinutes": {"value": 60, "type": "Integer"},
+                 "callFormat": {"value": "REMOTE"}, "callLocation": {"value": "%s"}}""".formatted(callDay, room));
         walk.answer("clara", "CONFIRM");
         walk.answer("peter", "DECLINE");
         assertThat(review).isWaitingAt("userTask_confirmAttendance");
@@ -268,6 +271,7 @@ class MilestoneReviewProcessTest {
         assertThat((String) Json.read(form, "$.attendanceResponses.value")).contains("clara: CONFIRMED", "peter: DECLINED",
                 "sam: INVITED");
         assertThat((String) Json.read(form, "$.callDate.value")).isEqualTo(callDay.plusWeeks(1).toString());
+        assertThat((String) Json.read(form, "$.callLocation.value")).as("the call keeps its place").isEqualTo(room);
         assertThat((String) Json.read(walk.tasklist.submit("olivia", rescheduleTask, """
                 {"callDate": {"value": "%s"}, "callTime": {"value": "14:00"}, "callMinutes": {"value": 60, "type": "Integer"}}"""
                 .formatted(LocalDate.now().minusDays(2))).getBody(), "$.message")).contains("callDate");
@@ -277,6 +281,8 @@ class MilestoneReviewProcessTest {
         assertThat(jdbc.queryForList("select dedup_key from notification_outbox where kind = 'meeting-invite' and "
                 + "engagement_id = ? and recipient_user_id = 'peter'", String.class, engagement.id()))
                 .as("peter's calendar gets the update: same UID, sequence 1").anyMatch(key -> key.endsWith(":1:peter"));
+        assertThat((List<String>) Json.read(get(rest, "olivia", "demo", engagement.path() + "/meetings").getBody(),
+                "$[?(@.kind == 'REVIEW_CALL')].location")).as("moved, not relocated").containsExactly(room);
 
         walk.answer("clara", "CONFIRM");
         walk.answer("peter", "CONFIRM");
@@ -414,6 +420,58 @@ class MilestoneReviewProcessTest {
         managementService.executeJob(walk.job(phase.getId(), "timer_renewalWindowOpens").getId());
         assertThat(phase).isEnded();
         assertThat(review).as("a call under way finishes on its own").isWaitingAt("userTask_prepareAgenda");
+    }
+
+    @Test
+    void callsOfTwoTiersDueTheSameDayBothStartEachOnItsOwnPeriod() {
+        // Term from two months back: this month closes both the first quarter and a month.
+        LocalDate termStart = LocalDate.now(ReviewCallWalk.BERLIN).withDayOfMonth(1).minusMonths(2);
+        walk.engagement = Engagements.register(rest, termStart, termStart.plusYears(2), """
+                [{"tier": "OPERATIONAL", "cadence": "MONTHLY", "meetingMinutes": 60},
+                 {"tier": "MANAGEMENT", "cadence": "QUARTERLY", "meetingMinutes": 90}]""");
+        Engagements.onboard(taskService, walk.engagement);
+        ProcessInstance phase = walk.operations();
+        operations.add(phase.getId());
+        YearMonth month = YearMonth.now(ReviewCallWalk.BERLIN);
+        Date due = Date.from(month.plusMonths(1).atDay(1).atTime(LocalTime.of(9, 0)).atZone(ReviewCallWalk.BERLIN).toInstant());
+        assertThat(walk.job(phase.getId(), "timer_reviewCallDue").getDuedate()).isEqualTo(due);
+
+        managementService.executeJob(walk.job(phase.getId(), "timer_reviewCallDue").getId());
+        String reviewsJson = get(rest, "olivia", "demo", walk.engagement.path() + "/reviews").getBody();
+        assertThat((List<String>) Json.read(reviewsJson, "$[*].tier")).containsExactlyInAnyOrder("OPERATIONAL", "MANAGEMENT");
+        assertThat((List<String>) Json.read(reviewsJson, "$[?(@.tier == 'MANAGEMENT')].period"))
+                .as("the quarter that just ended, not the next one").containsExactly(YearMonth.from(termStart) + " to " + month);
+        assertThat((List<String>) Json.read(reviewsJson, "$[?(@.tier == 'OPERATIONAL')].period"))
+                .containsExactly(month.toString());
+        runtimeService.createProcessInstanceQuery().processDefinitionKey("milestone-review")
+                .processInstanceBusinessKey(walk.engagement.reference()).list().forEach(instance -> reviews.add(instance.getId()));
+        assertThat(walk.job(phase.getId(), "timer_reviewCallDue").getDuedate()).as("next: the following month's call")
+                .isEqualTo(Date.from(month.plusMonths(2).atDay(1).atTime(LocalTime.of(9, 0)).atZone(ReviewCallWalk.BERLIN)
+                        .toInstant()));
+    }
+
+    @Test
+    void anOfficerWhoIsAlsoTheClientRepresentativeCountsTowardsTheQuorum() {
+        LocalDate termStart = LocalDate.now(ReviewCallWalk.BERLIN).withDayOfMonth(1).minusMonths(3);
+        String reference = Engagements.uniqueReference();
+        ResponseEntity<String> created = postJson(rest, "olivia", "demo", "/api/engagements", """
+                {"name": "Small office %1$s", "client": "Litware Insurance", "provider": "Northwind BPO",
+                 "serviceScope": "Payroll", "contractReference": "%1$s", "termStart": "%2$s", "termEnd": "%3$s",
+                 "noticePeriodDays": 90, "timeZone": "Europe/Berlin", "remoteMeetingLink": "https://meet.example.org/payroll",
+                 "clientRepresentative": "olivia", "providerManager": "peter", "governanceOfficer": "olivia",
+                 "tiers": %4$s}""".formatted(reference, termStart, termStart.plusYears(3), ReviewCallWalk.MONTHLY));
+        assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
+        walk.engagement = new Engagements.Registered(((Number) Json.read(created.getBody(), "$.id")).longValue(), reference);
+        Engagements.onboard(taskService, walk.engagement);
+        operations.add(walk.operations().getId());
+        ProcessInstance review = walk.callDue();
+        reviews.add(review.getId());
+        walk.prepareAgendaAsDrafted();
+        walk.schedule(LocalDate.now(ReviewCallWalk.BERLIN).plusDays(3), "10:00", "REMOTE");
+        assertThat(taskService.createTaskQuery().processInstanceId(review.getId()).taskName("Confirm attendance").list())
+                .as("the organiser is not asked").extracting(task -> task.getAssignee()).containsExactly("peter");
+        walk.answer("peter", "CONFIRM");
+        assertThat(review).hasPassed("serviceTask_checkQuorum").isWaitingAt("timer_callTakesPlace");
     }
 
     private Long reviewId(long engagementId) {

@@ -7,6 +7,7 @@ import static org.bpogovernance.testing.Http.postJson;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
+import org.bpogovernance.platform.FormValues;
 import org.bpogovernance.testing.Engagements;
 import org.bpogovernance.testing.Engagements.Registered;
 import org.bpogovernance.testing.GovernanceTest;
@@ -15,6 +16,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -143,6 +145,23 @@ class ReviewBadInputTest {
             assertThat((List<String>) Json.read(response.getBody(), "$.errors[*].field")).contains(bad.field());
         }
         assertThat(counts()).as("rows and processes after a refused request").isEqualTo(before);
+    }
+
+    @Test
+    void aFormFieldLongerThanTheEngineKeepsIsRefusedNamingIt() {
+        List<Long> before = counts();
+        String task = taskService.createTaskQuery().processInstanceBusinessKey(engagement.reference())
+                .taskName("Prepare the agenda").singleResult().getId();
+        String tooLong = "5 | olivia | " + "x".repeat(FormValues.MAX_TEXT);
+        for (String path : List.of("/submit-form", "/complete")) {
+            ResponseEntity<String> refused = postJson(rest, "olivia", "demo", "/engine-rest/task/" + task + path,
+                    "{\"variables\": {\"objectives\": {\"value\": \"Review\"}, \"agendaItems\": {\"value\": "
+                            + Json.quote(tooLong) + "}}}");
+            assertThat(refused.getStatusCode().value()).as(path).isEqualTo(400);
+            assertThat((String) Json.read(refused.getBody(), "$.message")).contains("agendaItems: must be at most 4000 characters");
+        }
+        assertThat(taskService.createTaskQuery().taskId(task).count()).as("the task stays open").isOne();
+        assertThat(counts()).isEqualTo(before);
     }
 
     private List<Long> counts() {
