@@ -32,12 +32,7 @@ class BreachEscalationTest {
 
     @Test
     void aBreachAndRepeatedWarningsRaiseOneEscalationEachAtTheirLevel() {
-        Registered engagement = Engagements.register(rest, LocalDate.of(2026, 1, 1), LocalDate.of(2028, 12, 31));
-        exchange(rest, "olivia", "demo", org.springframework.http.HttpMethod.PUT, engagement.path() + "/metrics", """
-                {"effectiveFrom": "2026-01", "metrics": [
-                  {"code": "AHT", "name": "Average handling time", "unit": "s", "direction": "LOWER_IS_BETTER",
-                   "target": 300, "warning": 330, "breach": 360, "weight": 100,
-                   "creditPercentPerBreach": 3, "creditCapPercent": 9, "earnBackAfterGoodPeriods": 0}]}""");
+        Registered engagement = engagementMeasuringHandlingTime();
 
         postJson(rest, "peter", "demo", engagement.path() + "/measurements", """
                 [{"metric": "AHT", "period": "2026-01", "value": 400},
@@ -70,12 +65,7 @@ class BreachEscalationTest {
     }
     @Test
     void aLateMonthThatCompletesThreeWarningsInARowIsEscalatedAsTheRunsLastMonth() {
-        Registered engagement = Engagements.register(rest, LocalDate.of(2026, 1, 1), LocalDate.of(2028, 12, 31));
-        exchange(rest, "olivia", "demo", org.springframework.http.HttpMethod.PUT, engagement.path() + "/metrics", """
-                {"effectiveFrom": "2026-01", "metrics": [
-                  {"code": "AHT", "name": "Average handling time", "unit": "s", "direction": "LOWER_IS_BETTER",
-                   "target": 300, "warning": 330, "breach": 360, "weight": 100,
-                   "creditPercentPerBreach": 3, "creditCapPercent": 9, "earnBackAfterGoodPeriods": 0}]}""");
+        Registered engagement = engagementMeasuringHandlingTime();
         postJson(rest, "peter", "demo", engagement.path() + "/measurements", """
                 [{"metric": "AHT", "period": "2026-01", "value": 340}, {"metric": "AHT", "period": "2026-03", "value": 345}]""");
         assertThat((List<?>) Json.read(get(rest, "clara", "demo", engagement.path() + "/escalations").getBody(), "$")).isEmpty();
@@ -85,5 +75,16 @@ class BreachEscalationTest {
         String escalations = get(rest, "clara", "demo", engagement.path() + "/escalations").getBody();
         assertThat((List<String>) Json.read(escalations, "$[*].cause")).containsExactly("kpi:" + engagement.id() + ":AHT:2026-03");
         assertThat((List<String>) Json.read(escalations, "$[*].trigger")).containsExactly("REPEATED_WARNINGS");
+    }
+
+    /** An engagement from 2026 measuring AHT: warning above 330 s, breach above 360 s. */
+    private Registered engagementMeasuringHandlingTime() {
+        Registered engagement = Engagements.register(rest, LocalDate.of(2026, 1, 1), LocalDate.of(2028, 12, 31));
+        exchange(rest, "olivia", "demo", org.springframework.http.HttpMethod.PUT, engagement.path() + "/metrics", """
+                {"effectiveFrom": "2026-01", "metrics": [
+                  {"code": "AHT", "name": "Average handling time", "unit": "s", "direction": "LOWER_IS_BETTER",
+                   "target": 300, "warning": 330, "breach": 360, "weight": 100,
+                   "creditPercentPerBreach": 3, "creditCapPercent": 9, "earnBackAfterGoodPeriods": 0}]}""");
+        return engagement;
     }
 }
