@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bpogovernance.action.ActionItemService.ProposedAction;
 import org.bpogovernance.platform.FormLines;
-import org.bpogovernance.platform.InvalidInputException;
 import org.bpogovernance.platform.InvalidInputException.Violation;
+import org.bpogovernance.platform.InvalidInputException;
 
 /** Action items typed in a form's text area, one per line: {@code due date | owner | action}. */
 public final class ActionLines {

@@ -4,8 +4,8 @@ import jakarta.validation.Validator;
 import java.util.List;
 import org.bpogovernance.platform.BeanValidation;
 import org.bpogovernance.platform.ConflictException;
-import org.bpogovernance.platform.InvalidInputException;
 import org.bpogovernance.platform.InvalidInputException.Violation;
+import org.bpogovernance.platform.InvalidInputException;
 import org.bpogovernance.security.UserDirectory;
 import org.springframework.stereotype.Component;
 

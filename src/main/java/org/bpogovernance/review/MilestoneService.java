@@ -5,15 +5,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.bpogovernance.audit.AuditTrail;
 import org.bpogovernance.engagement.Engagement;
 import org.bpogovernance.engagement.EngagementService;
 import org.bpogovernance.engagement.Phase;
 import org.bpogovernance.platform.BeanValidation;
 import org.bpogovernance.platform.ConflictException;
-import org.bpogovernance.platform.InvalidInputException;
 import org.bpogovernance.platform.InvalidInputException.Violation;
+import org.bpogovernance.platform.InvalidInputException;
 import org.bpogovernance.platform.NotFoundException;
 import org.bpogovernance.security.CurrentUser;
 import org.springframework.stereotype.Service;

@@ -1,10 +1,10 @@
 package org.bpogovernance.review;
 
-import org.bpogovernance.platform.FormValues;
 import static org.bpogovernance.review.ReviewCallProcess.REVIEW_ID;
 
 import java.util.Map;
 import org.bpogovernance.platform.FormLines;
+import org.bpogovernance.platform.FormValues;
 import org.bpogovernance.platform.UserInput;
 import org.bpogovernance.security.CurrentUser;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -1,9 +1,9 @@
 package org.bpogovernance.review;
 
-import org.bpogovernance.platform.FormValues;
 import static org.bpogovernance.review.ReviewCallProcess.REVIEW_ID;
 
 import org.bpogovernance.platform.FormLines;
+import org.bpogovernance.platform.FormValues;
 import org.bpogovernance.platform.UserInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

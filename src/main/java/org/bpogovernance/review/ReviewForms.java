@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.bpogovernance.platform.FormLines;
 import org.bpogovernance.platform.FormValues;
-import org.bpogovernance.platform.InvalidInputException;
 import org.bpogovernance.platform.InvalidInputException.Violation;
+import org.bpogovernance.platform.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
 /**

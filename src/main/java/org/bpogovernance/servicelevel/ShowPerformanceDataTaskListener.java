@@ -1,12 +1,12 @@
 package org.bpogovernance.servicelevel;
 
-import org.bpogovernance.platform.FormValues;
 import static org.bpogovernance.engagement.EngagementVariables.ENGAGEMENT_ID;
 
 import java.time.YearMonth;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.bpogovernance.platform.FormLines;
+import org.bpogovernance.platform.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;

@@ -7,8 +7,8 @@ import static org.bpogovernance.testing.Http.postJson;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.bpogovernance.testing.Engagements;
 import org.bpogovernance.testing.Engagements.Registered;
+import org.bpogovernance.testing.Engagements;
 import org.bpogovernance.testing.GovernanceTest;
 import org.bpogovernance.testing.Json;
 import org.camunda.bpm.engine.TaskService;

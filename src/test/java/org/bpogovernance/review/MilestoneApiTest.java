@@ -6,8 +6,8 @@ import static org.bpogovernance.testing.Http.get;
 import static org.bpogovernance.testing.Http.postJson;
 
 import java.time.LocalDate;
-import org.bpogovernance.testing.Engagements;
 import org.bpogovernance.testing.Engagements.Registered;
+import org.bpogovernance.testing.Engagements;
 import org.bpogovernance.testing.GovernanceTest;
 import org.bpogovernance.testing.Json;
 import org.junit.jupiter.api.Test;
