@@ -1,5 +1,6 @@
 package org.bpogovernance.action;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,8 +16,8 @@ import org.bpogovernance.engagement.Stakeholder;
 import org.bpogovernance.engagement.StakeholderRole;
 import org.bpogovernance.notification.Notifications;
 import org.bpogovernance.platform.ConflictException;
-import org.bpogovernance.platform.InvalidInputException;
 import org.bpogovernance.platform.InvalidInputException.Violation;
+import org.bpogovernance.platform.InvalidInputException;
 import org.bpogovernance.platform.NotFoundException;
 import org.bpogovernance.security.CurrentUser;
 import org.springframework.context.ApplicationEventPublisher;
@@ -384,6 +385,38 @@ public class ActionItemService {
         LocalDate today = today(engagements.forProcess(engagementId));
         return items.findByEngagementIdAndStatusInOrderByDueDateAscIdAsc(engagementId, Set.of(ActionItem.Status.OPEN))
                 .stream().filter(item -> item.isOverdueOn(today)).toList();
+    }
+
+    /**
+     * How the engagement followed through on what it agreed, for items due from {@code from} to
+     * {@code to} (cancelled ones left out): how many, how many done, done late and by how many days
+     * on average, still open past their date, and the closure rate — done of those due by today.
+     */
+    public record FollowThrough(long agreed, long done, long doneLate, BigDecimal averageDaysLate, long overdueOpen,
+            BigDecimal closureRate) {
+    }
+
+    @Transactional(readOnly = true)
+    public FollowThrough followThrough(Long engagementId, LocalDate from, LocalDate to) {
+        Engagement engagement = engagements.forProcess(engagementId);
+        LocalDate today = today(engagement);
+        List<ActionItem> agreed = items.findByEngagementIdOrderByDueDateAscIdAsc(engagementId).stream()
+                .filter(item -> item.getStatus() == ActionItem.Status.OPEN || item.getStatus() == ActionItem.Status.DONE)
+                .filter(item -> !item.getDueDate().isBefore(from) && !item.getDueDate().isAfter(to)).toList();
+        List<ActionItem> dueByNow = agreed.stream().filter(item -> !item.getDueDate().isAfter(today)).toList();
+        long done = agreed.stream().filter(item -> item.getStatus() == ActionItem.Status.DONE).count();
+        List<Long> daysLate = agreed.stream().filter(item -> item.getStatus() == ActionItem.Status.DONE)
+                .map(item -> java.time.temporal.ChronoUnit.DAYS.between(item.getDueDate(),
+                        LocalDate.ofInstant(item.getCompletedAt(), engagement.zone())))
+                .filter(days -> days > 0).toList();
+        long overdueOpen = dueByNow.stream().filter(item -> item.isOverdueOn(today)).count();
+        long doneOfDue = dueByNow.stream().filter(item -> item.getStatus() == ActionItem.Status.DONE).count();
+        return new FollowThrough(agreed.size(), done, daysLate.size(),
+                daysLate.isEmpty() ? null : BigDecimal.valueOf(daysLate.stream().mapToLong(Long::longValue).average()
+                        .orElse(0)).setScale(1, java.math.RoundingMode.HALF_UP),
+                overdueOpen,
+                dueByNow.isEmpty() ? null : BigDecimal.valueOf(doneOfDue * 100.0 / dueByNow.size())
+                        .setScale(1, java.math.RoundingMode.HALF_UP));
     }
 
     @Transactional(readOnly = true)

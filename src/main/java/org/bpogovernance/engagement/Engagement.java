@@ -56,6 +56,14 @@ public class Engagement {
     @Column(name = "notice_period_days", nullable = false)
     private int noticePeriodDays;
 
+    /** The current term's number: 1 until the first renewal. */
+    @Column(name = "term_number", nullable = false)
+    private int termNumber = 1;
+
+    /** When the first term began: what the engagement has on record starts here. */
+    @Column(name = "first_term_start", nullable = false)
+    private LocalDate firstTermStart;
+
     @Column(name = "time_zone", nullable = false)
     private String timeZone;
 
@@ -101,6 +109,9 @@ public class Engagement {
         this.termStart = terms.termStart();
         this.termEnd = terms.termEnd();
         this.noticePeriodDays = terms.noticePeriodDays();
+        if (termNumber == 1) {
+            this.firstTermStart = terms.termStart();
+        }
         this.timeZone = terms.timeZone();
         this.siteAddress = terms.siteAddress();
         this.remoteMeetingLink = terms.remoteMeetingLink();
@@ -110,6 +121,14 @@ public class Engagement {
     EngagementTerms terms() {
         return new EngagementTerms(name, client, provider, serviceScope, contractReference, termStart, termEnd,
                 noticePeriodDays, timeZone, siteAddress, remoteMeetingLink, List.copyOf(tiers));
+    }
+
+    /** A renewal: the next term becomes the current one. */
+    void startTerm(int number, LocalDate start, LocalDate end, int noticeDays) {
+        this.termNumber = number;
+        this.termStart = start;
+        this.termEnd = end;
+        this.noticePeriodDays = noticeDays;
     }
 
     void enter(Phase phase) {
@@ -167,6 +186,14 @@ public class Engagement {
 
     public int getNoticePeriodDays() {
         return noticePeriodDays;
+    }
+
+    public int getTermNumber() {
+        return termNumber;
+    }
+
+    public LocalDate getFirstTermStart() {
+        return firstTermStart;
     }
 
     public String getTimeZone() {

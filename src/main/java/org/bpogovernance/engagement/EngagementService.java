@@ -2,10 +2,14 @@ package org.bpogovernance.engagement;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.bpogovernance.audit.AuditEntry;
 import org.bpogovernance.audit.AuditTrail;
 import org.bpogovernance.platform.ConflictException;
@@ -32,6 +36,7 @@ public class EngagementService {
 
     private final EngagementRepository engagements;
     private final StakeholderRepository stakeholders;
+    private final TermRepository terms;
     private final EngagementRules rules;
     private final StakeholderRules stakeholderRules;
     private final EngagementLifecycle lifecycle;
@@ -40,11 +45,13 @@ public class EngagementService {
     private final UserDirectory users;
     private final Clock clock;
 
-    EngagementService(EngagementRepository engagements, StakeholderRepository stakeholders, EngagementRules rules,
+    EngagementService(EngagementRepository engagements, StakeholderRepository stakeholders, TermRepository terms,
+            EngagementRules rules,
             StakeholderRules stakeholderRules, EngagementLifecycle lifecycle, AuditTrail auditTrail,
             CurrentUser currentUser, UserDirectory users, Clock clock) {
         this.engagements = engagements;
         this.stakeholders = stakeholders;
+        this.terms = terms;
         this.rules = rules;
         this.stakeholderRules = stakeholderRules;
         this.lifecycle = lifecycle;
@@ -75,6 +82,8 @@ public class EngagementService {
         EngagementTerms terms = request.terms();
         requireUnusedContractReference(terms.contractReference(), null);
         Engagement engagement = engagements.save(new Engagement(terms, Instant.now(clock), currentUser.idOrSystem()));
+        this.terms.save(new Term(engagement.getId(), 1, terms.termStart(), terms.termEnd(), terms.noticePeriodDays(),
+                engagement.getRegisteredBy(), engagement.getRegisteredAt()));
         auditTrail.record(AUDIT_TYPE, engagement.getId(), "REGISTERED", describe(terms));
         addStakeholder(engagement, new StakeholderRequest(request.clientRepresentative(), Side.CLIENT,
                 StakeholderRole.CLIENT_REPRESENTATIVE, 2));
@@ -107,9 +116,86 @@ public class EngagementService {
         String changes = differences(before, after);
         if (!changes.isEmpty()) {
             engagement.apply(after);
+            terms.findByEngagementIdAndNumber(id, engagement.getTermNumber()).ifPresent(term ->
+                    term.change(after.termStart(), after.termEnd(), after.noticePeriodDays()));
             auditTrail.record(AUDIT_TYPE, id, "CHANGED", changes);
         }
         return engagements.save(engagement);
+    }
+
+    /** The engagement's terms, the first one first. */
+    @Transactional(readOnly = true)
+    public List<Term> terms(Long id) {
+        visible(id);
+        return terms.findByEngagementIdOrderByNumberAsc(id);
+    }
+
+    @Transactional(readOnly = true)
+    public Term term(Long id, int number) {
+        visible(id);
+        return terms.findByEngagementIdAndNumber(id, number).orElseThrow(() -> new NotFoundException("term", (long) number));
+    }
+
+    /** For process steps and figures: the term a month lies in, if any. */
+    @Transactional(readOnly = true)
+    public Optional<Term> termCovering(Long id, YearMonth period) {
+        return terms.findByEngagementIdOrderByNumberAsc(id).stream().filter(term -> term.covers(period)).findFirst();
+    }
+
+    /** For process steps: the engagement's current term. */
+    @Transactional(readOnly = true)
+    public Term currentTerm(Long id) {
+        Engagement engagement = forProcess(id);
+        return terms.findByEngagementIdAndNumber(id, engagement.getTermNumber())
+                .orElseThrow(() -> new NotFoundException("term", (long) engagement.getTermNumber()));
+    }
+
+    /**
+     * Checks a next term: it starts after the current one ends (no overlap), ends after it starts,
+     * and leaves a notice period shorter than itself. Errors name {@code newTermStart},
+     * {@code newTermEnd} and {@code newNoticePeriodDays}.
+     */
+    @Transactional(readOnly = true)
+    public void checkNextTerm(Long id, LocalDate start, LocalDate end, Integer noticeDays) {
+        Engagement engagement = forProcess(id);
+        List<InvalidInputException.Violation> violations = new ArrayList<>();
+        if (start == null) {
+            violations.add(new InvalidInputException.Violation("newTermStart", "is required (yyyy-mm-dd)"));
+        } else if (!start.isAfter(engagement.getTermEnd())) {
+            violations.add(new InvalidInputException.Violation("newTermStart", "overlaps the current term, which ends on "
+                    + engagement.getTermEnd() + "; the new term starts after it"));
+        }
+        if (end == null) {
+            violations.add(new InvalidInputException.Violation("newTermEnd", "is required (yyyy-mm-dd)"));
+        } else if (start != null && !end.isAfter(start)) {
+            violations.add(new InvalidInputException.Violation("newTermEnd", "must be after the new term's start, " + start));
+        }
+        if (noticeDays == null || noticeDays < 0) {
+            violations.add(new InvalidInputException.Violation("newNoticePeriodDays", "is required: 0 or more days"));
+        } else if (start != null && end != null && end.isAfter(start)
+                && noticeDays >= ChronoUnit.DAYS.between(start, end)) {
+            violations.add(new InvalidInputException.Violation("newNoticePeriodDays", "must be shorter than the term"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+    }
+
+    /** A renewal: the next term is recorded and becomes the current one. */
+    @Transactional
+    public Term startNextTerm(Long id, LocalDate start, LocalDate end, int noticeDays) {
+        Engagement engagement = forProcess(id);
+        if (engagement.getPhase() == Phase.CLOSED) {
+            throw new ConflictException("engagement " + id + " is closed and kept read-only");
+        }
+        checkNextTerm(id, start, end, noticeDays);
+        int number = engagement.getTermNumber() + 1;
+        Term term = terms.save(new Term(id, number, start, end, noticeDays, currentUser.idOrSystem(), Instant.now(clock)));
+        engagement.startTerm(number, start, end, noticeDays);
+        engagements.save(engagement);
+        auditTrail.record(AUDIT_TYPE, id, "TERM_STARTED", "term " + number + ": " + start + " to " + end + ", notice "
+                + noticeDays + " days");
+        return term;
     }
 
     /** Called by the lifecycle process only. */

@@ -11,8 +11,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.bpogovernance.action.ActionItem;
 import org.bpogovernance.action.ActionItemOverdue;
-import org.bpogovernance.action.ActionItemService;
 import org.bpogovernance.action.ActionItemService.ProposedAction;
+import org.bpogovernance.action.ActionItemService;
 import org.bpogovernance.audit.AuditTrail;
 import org.bpogovernance.engagement.Engagement;
 import org.bpogovernance.engagement.EngagementService;
@@ -20,8 +20,8 @@ import org.bpogovernance.engagement.Phase;
 import org.bpogovernance.engagement.Stakeholder;
 import org.bpogovernance.engagement.StakeholderRole;
 import org.bpogovernance.platform.ConflictException;
-import org.bpogovernance.platform.InvalidInputException;
 import org.bpogovernance.platform.InvalidInputException.Violation;
+import org.bpogovernance.platform.InvalidInputException;
 import org.bpogovernance.platform.NotFoundException;
 import org.bpogovernance.security.CurrentUser;
 import org.bpogovernance.security.GovernanceGroups;
@@ -108,6 +108,16 @@ public class EscalationService {
     public void raiseForRejectedSignOff(Long engagementId, Long reviewId, int round, String subject) {
         raise(engagementId, "review:" + reviewId + ":" + round, Escalation.Trigger.REJECTED_SIGN_OFF,
                 Escalation.Severity.MEDIUM, subject);
+    }
+
+    /**
+     * The notice date of a term came with no renewal decision: straight to the steering committee
+     * (CRITICAL), once per term.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void raiseForUndecidedRenewal(Long engagementId, int term, String subject) {
+        raise(engagementId, "renewal:" + engagementId + ":" + term, Escalation.Trigger.RENEWAL_UNDECIDED,
+                Escalation.Severity.CRITICAL, subject);
     }
 
     /** A stakeholder or officer raises one by hand (API or Tasklist's start form). */
@@ -339,6 +349,19 @@ public class EscalationService {
     }
 
     // ---- reading -----------------------------------------------------------------------------
+
+    /** How many escalations raised from {@code from} (inclusive) to {@code to} (exclusive) reached each level, 1 to 3. */
+    @Transactional(readOnly = true)
+    public java.util.SortedMap<Integer, Long> levelsReached(Long engagementId, Instant from, Instant to) {
+        java.util.SortedMap<Integer, Long> reached = new java.util.TreeMap<>();
+        for (int level = 1; level <= Escalation.TOP_LEVEL; level++) {
+            reached.put(level, 0L);
+        }
+        escalations.findByEngagementIdOrderByIdAsc(engagementId).stream()
+                .filter(e -> !e.getRaisedAt().isBefore(from) && e.getRaisedAt().isBefore(to))
+                .forEach(e -> reached.merge(e.getLevel(), 1L, Long::sum));
+        return reached;
+    }
 
     @Transactional(readOnly = true)
     public List<Escalation> of(Long engagementId, Escalation.Status status) {

@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import org.bpogovernance.security.UserDirectory;
 import org.bpogovernance.security.UserDirectory.Person;
+import org.bpogovernance.security.UserDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -34,6 +34,7 @@ public class Notifications {
         public static final String MEETING_CANCELLED = "meeting-cancelled";
         public static final String ONBOARDING_OVERRUN = "onboarding-overrun";
         public static final String ACTION_OVERDUE = "action-overdue";
+        public static final String RENEWAL_ALERT = "renewal-alert";
 
         private Kind() {
         }

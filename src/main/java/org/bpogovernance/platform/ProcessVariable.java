@@ -1,6 +1,10 @@
 package org.bpogovernance.platform;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
  * A process variable named once, with its type, beside the process it belongs to
@@ -38,6 +42,12 @@ public record ProcessVariable<T>(String name, Class<T> type) {
 
     public void set(VariableScope scope, T value) {
         scope.setVariable(name, value);
+    }
+
+    /** A list for a multi-instance activity's collection, stored as JSON (the engine keeps no Java-serialised objects). */
+    public static TypedValue list(List<?> values) {
+        return Variables.objectValue(new ArrayList<>(values))
+                .serializationDataFormat(Variables.SerializationDataFormats.JSON).create();
     }
 
     public void setLocal(VariableScope scope, T value) {

@@ -8,20 +8,19 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Completing "Confirm the service is handed over" ends the exit. */
+/** Completing "Confirm the service is handed over", the single task of the exit's first version. */
 @Component
 class ConfirmHandoverTaskListener implements TaskListener {
 
-    private final RenewalService renewalService;
+    private final ExitService exitService;
 
-    ConfirmHandoverTaskListener(RenewalService renewalService) {
-        this.renewalService = renewalService;
+    ConfirmHandoverTaskListener(ExitService exitService) {
+        this.exitService = exitService;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        UserInput.check(() -> renewalService.confirmHandover(ENGAGEMENT_ID.required(task),
-                FormValues.bool(task.getVariable(RenewalProcess.HANDOVER_CONFIRMED))));
-        task.getExecution().removeVariable(RenewalProcess.HANDOVER_CONFIRMED);
+        UserInput.check(() -> exitService.confirmHandover(ENGAGEMENT_ID.required(task),
+                FormValues.bool(FormValues.submitted(task, RenewalProcess.HANDOVER_CONFIRMED))));
     }
 }

@@ -1,11 +1,9 @@
 package org.bpogovernance.review;
 
 import org.bpogovernance.platform.FormValues;
-import java.util.ArrayList;
 import org.bpogovernance.platform.ProcessVariable;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.variable.Variables;
 
 /**
  * The milestone-review process (bpmn/milestone-review.bpmn) and the review-call loop of
@@ -79,8 +77,7 @@ final class ReviewCallProcess {
 
     /** After the call is scheduled or moved: who answers (the attendance round's collection), by when, and when it starts. */
     static void callScheduled(DelegateExecution execution, ReviewService.Scheduled scheduled) {
-        execution.setVariable(INVITEES, Variables.objectValue(new ArrayList<>(scheduled.invitees()))
-                .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+        execution.setVariable(INVITEES, ProcessVariable.list(scheduled.invitees()));
         ATTENDANCE_DEADLINE.set(execution, scheduled.attendanceDeadline().toString());
         CALL_STARTS_AT.set(execution, scheduled.startsAt().toString());
     }

@@ -29,9 +29,8 @@ import org.bpogovernance.engagement.Stakeholder;
 import org.bpogovernance.engagement.StakeholderRole;
 import org.bpogovernance.engagement.TierLevel;
 import org.bpogovernance.escalation.EscalationService;
-import org.bpogovernance.platform.ConflictException;
-import org.bpogovernance.platform.InvalidInputException;
 import org.bpogovernance.platform.InvalidInputException.Violation;
+import org.bpogovernance.platform.InvalidInputException;
 import org.bpogovernance.platform.NotFoundException;
 import org.bpogovernance.security.UserDirectory;
 import org.bpogovernance.servicelevel.Health;
@@ -191,6 +190,21 @@ public class ReviewService {
                 review));
         auditTrail.record(EngagementService.AUDIT_TYPE, engagementId, "REVIEW_STARTED", review.title());
         return reviews.save(review);
+    }
+
+    /** The review calls of periods from one month to another, how many were rated, and their average rating. */
+    public record Satisfaction(int calls, int rated, BigDecimal average) {
+    }
+
+    @Transactional(readOnly = true)
+    public Satisfaction satisfaction(Long engagementId, YearMonth from, YearMonth to) {
+        List<Review> calls = reviews.findByEngagementIdOrderByIdAsc(engagementId).stream()
+                .filter(r -> !YearMonth.parse(r.getPeriodFrom()).isBefore(from) && !YearMonth.parse(r.getPeriodFrom()).isAfter(to))
+                .toList();
+        List<Integer> scores = calls.stream().map(Review::getSatisfactionScore).filter(java.util.Objects::nonNull).toList();
+        return new Satisfaction(calls.size(), scores.size(), scores.isEmpty() ? null
+                : BigDecimal.valueOf(scores.stream().mapToInt(Integer::intValue).average().orElse(0))
+                        .setScale(2, java.math.RoundingMode.HALF_UP));
     }
 
     // ---- the agenda --------------------------------------------------------------------------

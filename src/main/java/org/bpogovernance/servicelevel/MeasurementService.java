@@ -10,15 +10,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiFunction;
 import org.bpogovernance.audit.AuditTrail;
 import org.bpogovernance.engagement.Engagement;
 import org.bpogovernance.engagement.EngagementService;
 import org.bpogovernance.engagement.Side;
 import org.bpogovernance.platform.BeanValidation;
-import org.bpogovernance.platform.InvalidInputException;
 import org.bpogovernance.platform.InvalidInputException.Violation;
+import org.bpogovernance.platform.InvalidInputException;
 import org.bpogovernance.platform.PayloadTooLargeException;
 import org.bpogovernance.security.CurrentUser;
 import org.springframework.beans.factory.annotation.Value;
@@ -141,7 +140,8 @@ public class MeasurementService {
         metrics.findByEngagementIdOrderByIdAsc(engagementId).forEach(m -> byCode.put(m.getCode(), m));
         Map<Long, List<MetricVersion>> versions = serviceLevels.versionsByMetric(
                 byCode.values().stream().map(ServiceMetric::getId).toList());
-        YearMonth firstPeriod = YearMonth.from(engagement.getTermStart());
+        // Every term on record: a late value or a correction of the last term is still taken after a renewal.
+        YearMonth firstPeriod = YearMonth.from(engagement.getFirstTermStart());
         YearMonth lastPeriod = YearMonth.from(engagement.getTermEnd());
 
         List<Violation> violations = new ArrayList<>(earlier);
@@ -156,7 +156,7 @@ public class MeasurementService {
             if (metric == null) {
                 violations.add(new Violation(where.apply(i, "metric"), "'" + input.metric() + "' is not a metric of this engagement"));
             } else if (period.isBefore(firstPeriod) || period.isAfter(lastPeriod)) {
-                violations.add(new Violation(where.apply(i, "period"), input.period() + " lies outside the term ("
+                violations.add(new Violation(where.apply(i, "period"), input.period() + " lies outside the terms ("
                         + firstPeriod + " to " + lastPeriod + ")"));
             } else if (version == null || version.isRetired()) {
                 violations.add(new Violation(where.apply(i, "period"), "'" + input.metric() + "' is not measured in "

@@ -14,8 +14,8 @@ import org.bpogovernance.audit.AuditTrail;
 import org.bpogovernance.engagement.Engagement;
 import org.bpogovernance.engagement.EngagementService;
 import org.bpogovernance.engagement.StakeholderRole;
-import org.bpogovernance.platform.InvalidInputException;
 import org.bpogovernance.platform.InvalidInputException.Violation;
+import org.bpogovernance.platform.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -93,7 +93,7 @@ public class PerformanceDataService {
     @Transactional
     public Optional<String> requestIfMissing(Long engagementId, YearMonth period) {
         Engagement engagement = engagements.forProcess(engagementId);
-        if (period.isBefore(YearMonth.from(engagement.getTermStart())) || period.isAfter(YearMonth.from(engagement.getTermEnd()))
+        if (period.isBefore(YearMonth.from(engagement.getFirstTermStart())) || period.isAfter(YearMonth.from(engagement.getTermEnd()))
                 || requests.existsByEngagementIdAndPeriod(engagementId, period.toString())) {
             return Optional.empty();
         }

@@ -49,11 +49,10 @@ public class ScorecardService {
     @Transactional(readOnly = true)
     public Scorecard of(Long engagementId, YearMonth period) {
         Engagement engagement = engagements.get(engagementId);
-        YearMonth termStart = YearMonth.from(engagement.getTermStart());
-        if (period.isBefore(termStart) || period.isAfter(YearMonth.from(engagement.getTermEnd()))) {
-            throw new InvalidInputException("period", period + " lies outside the term (" + termStart + " to "
-                    + YearMonth.from(engagement.getTermEnd()) + ")");
-        }
+        // Credits run per term: the walk starts where the period's term starts.
+        YearMonth termStart = engagements.termCovering(engagementId, period).map(term -> YearMonth.from(term.getStartsOn()))
+                .orElseThrow(() -> new InvalidInputException("period", period + " lies outside the terms ("
+                        + YearMonth.from(engagement.getFirstTermStart()) + " to " + YearMonth.from(engagement.getTermEnd()) + ")"));
         List<ServiceMetric> all = metrics.findByEngagementIdOrderByIdAsc(engagementId);
         Map<Long, List<MetricVersion>> versions = serviceLevels.versionsByMetric(all.stream().map(ServiceMetric::getId).toList());
         // Every current value of the term up to the period: the credit walk needs them all.

@@ -18,8 +18,8 @@ import org.bpogovernance.engagement.EngagementService;
 import org.bpogovernance.engagement.Phase;
 import org.bpogovernance.platform.BeanValidation;
 import org.bpogovernance.platform.ConflictException;
-import org.bpogovernance.platform.InvalidInputException;
 import org.bpogovernance.platform.InvalidInputException.Violation;
+import org.bpogovernance.platform.InvalidInputException;
 import org.bpogovernance.security.CurrentUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,9 +57,83 @@ public class ServiceLevelService {
         this.clock = clock;
     }
 
+    /** New target and thresholds for one metric, as a renewal agrees them. */
+    public record ThresholdChange(String code, BigDecimal target, BigDecimal warning, BigDecimal breach) {
+    }
+
+    /**
+     * Checks changes of targets and thresholds against the metrics as they stand at the end of the
+     * current term: each names one of them once, has all three numbers, in the metric's order.
+     * Errors name {@code field[i].code} and so on.
+     */
+    @Transactional(readOnly = true)
+    public void checkThresholdChanges(Long engagementId, String field, List<ThresholdChange> changes) {
+        Engagement engagement = engagements.forProcess(engagementId);
+        Map<String, MetricDefinition> current = new HashMap<>();
+        activeIn(engagementId, YearMonth.from(engagement.getTermEnd()))
+                .forEach(metric -> current.put(metric.code(), definitionOf(metric)));
+        List<Violation> violations = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < changes.size(); i++) {
+            ThresholdChange change = changes.get(i);
+            String path = field + "[" + i + "]";
+            MetricDefinition definition = change.code() == null ? null : current.get(change.code().trim());
+            if (definition == null) {
+                violations.add(new Violation(path + ".code", "'" + change.code() + "' is not a metric in force; metrics are "
+                        + current.keySet().stream().sorted().toList()));
+                continue;
+            }
+            if (!seen.add(definition.code())) {
+                violations.add(new Violation(path + ".code", definition.code() + " is changed twice"));
+            }
+            if (change.target() == null || change.warning() == null || change.breach() == null) {
+                violations.add(new Violation(path, "needs the target, the warning and the breach threshold"));
+                continue;
+            }
+            thresholdsInOrder(changed(definition, change), path, violations);
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+    }
+
+    /** Applies the changes from a period on, as new versions; the other metrics stay as they are. */
+    @Transactional
+    public void changeThresholds(Long engagementId, YearMonth from, List<ThresholdChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        Map<String, ThresholdChange> byCode = new HashMap<>();
+        changes.forEach(change -> byCode.put(change.code().trim(), change));
+        List<MetricDefinition> set = activeIn(engagementId, from).stream()
+                .map(metric -> {
+                    MetricDefinition definition = definitionOf(metric);
+                    ThresholdChange change = byCode.get(metric.code());
+                    return change == null ? definition : changed(definition, change);
+                }).toList();
+        define(engagements.forProcess(engagementId), new MetricSetRequest(from, set));
+    }
+
+    private static MetricDefinition definitionOf(ActiveMetric metric) {
+        MetricDefinition definition = metric.definition().definition();
+        return new MetricDefinition(metric.code(), definition.name(), definition.description(), definition.unit(),
+                definition.direction(), definition.target(), definition.warning(), definition.breach(), definition.weight(),
+                definition.creditPercentPerBreach(), definition.creditCapPercent(), definition.earnBackAfterGoodPeriods());
+    }
+
+    private static MetricDefinition changed(MetricDefinition definition, ThresholdChange change) {
+        return new MetricDefinition(definition.code(), definition.name(), definition.description(), definition.unit(),
+                definition.direction(), change.target(), change.warning(), change.breach(), definition.weight(),
+                definition.creditPercentPerBreach(), definition.creditCapPercent(), definition.earnBackAfterGoodPeriods());
+    }
+
     @Transactional
     public List<ActiveMetric> define(Long engagementId, MetricSetRequest request) {
-        Engagement engagement = engagements.get(engagementId);
+        return define(engagements.get(engagementId), request);
+    }
+
+    private List<ActiveMetric> define(Engagement engagement, MetricSetRequest request) {
+        Long engagementId = engagement.getId();
         if (engagement.getPhase() == Phase.CLOSED) {
             throw new ConflictException("engagement " + engagementId + " is closed and kept read-only");
         }

@@ -18,13 +18,15 @@ import org.bpogovernance.audit.AuditEntry;
 import org.bpogovernance.audit.AuditTrail;
 import org.bpogovernance.testing.FlowNodeCoverage;
 import org.bpogovernance.testing.GovernanceTest;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.bpogovernance.testing.Renewals;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterAll;
@@ -50,6 +52,9 @@ class EngagementLifecycleTest {
 
     @Autowired
     FormService formService;
+
+    @Autowired
+    TaskService taskService;
 
     @Autowired
     RuntimeService runtimeService;
@@ -112,17 +117,22 @@ class EngagementLifecycleTest {
         assertThat(operations).isEnded();
         assertThat(engagementService.forProcess(engagement.getId()).getPhase()).isEqualTo(Phase.RENEWAL);
 
-        decideRenewal(reference, "RENEW", "Attainment above target all year");
+        Renewals.renew(taskService, reference, engagement.getTermEnd().plusDays(1), engagement.getTermEnd().plusYears(2),
+                "Attainment above target all year");
         assertThat(lifecycle).isWaitingAt("callActivity_operationalGovernance");
-        assertThat(engagementService.forProcess(engagement.getId()).getPhase()).isEqualTo(Phase.OPERATIONAL);
+        Engagement renewed = engagementService.forProcess(engagement.getId());
+        assertThat(renewed.getPhase()).isEqualTo(Phase.OPERATIONAL);
+        assertThat(renewed.getTermNumber()).isEqualTo(2);
+        assertThat(renewed.getTermEnd()).isEqualTo(engagement.getTermEnd().plusYears(2));
 
         execute(job("timer_renewalWindowOpens", running("operational-governance", reference)));
-        decideRenewal(reference, "EXIT", "The service moves in-house");
+        Renewals.exit(taskService, reference, "The service moves in-house");
         assertThat(engagementService.forProcess(engagement.getId()).getPhase()).isEqualTo(Phase.EXITING);
 
         ProcessInstance exit = running("engagement-exit", reference);
         assertThat(task(exit)).isAssignedTo("olivia");
-        complete(task(exit), withVariables("handoverConfirmed", true));
+        identityService.clearAuthentication();
+        Renewals.exitToClosed(taskService, reference);
 
         assertThat(lifecycle).hasPassed("serviceTask_closeEngagement").isEnded();
         assertThat(engagementService.forProcess(engagement.getId()).getPhase()).isEqualTo(Phase.CLOSED);
@@ -161,7 +171,7 @@ class EngagementLifecycleTest {
         execute(job("timer_renewalWindowOpens", running("operational-governance", engagement.getContractReference())));
         ProcessInstance review = running("renewal-review", engagement.getContractReference());
 
-        assertThatThrownBy(() -> complete(task(review), withVariables("renewalDecision", "RENEW")))
+        assertThatThrownBy(() -> complete(task(review), withVariables("renewalDecision", "EXIT")))
                 .hasMessageContaining("renewalRationale: is required");
         assertThatThrownBy(() -> complete(task(review), withVariables("renewalDecision", "PERHAPS",
                 "renewalRationale", "unsure"))).hasMessageContaining("renewalDecision: must be one of");
@@ -170,8 +180,8 @@ class EngagementLifecycleTest {
 
     @AfterAll
     void everyFlowNodeOfEachPhaseWasVisited() {
-        // operational-governance has its own test (PerformanceDataRequestTest, the review calls)
-        for (String key : List.of("engagement-lifecycle", "renewal-review", "engagement-exit")) {
+        // the phases have tests of their own (onboarding, review calls, RenewalReviewProcessTest, ExitProcessTest)
+        for (String key : List.of("engagement-lifecycle")) {
             assertThat(FlowNodeCoverage.unvisited(repositoryService, historyService, key,
                     instancesByKey.getOrDefault(key, List.of()))).as(key).isEmpty();
         }
@@ -195,12 +205,6 @@ class EngagementLifecycleTest {
         complete(task("userTask_signCharterAsClient", onboarding), withVariables("charterDecision", "APPROVE"));
         complete(task("userTask_signCharterAsProvider", onboarding), withVariables("charterDecision", "APPROVE"));
         identityService.setAuthentication("olivia", List.of("governance-officers"));
-    }
-
-    private void decideRenewal(String reference, String decision, String rationale) {
-        ProcessInstance review = running("renewal-review", reference);
-        complete(task(review), withVariables("renewalDecision", decision, "renewalRationale", rationale));
-        assertThat(review).isEnded();
     }
 
     private ProcessInstance running(String key, String reference) {

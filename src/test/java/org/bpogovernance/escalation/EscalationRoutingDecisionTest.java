@@ -39,6 +39,7 @@ class EscalationRoutingDecisionTest {
             "KPI_BREACH,        CRITICAL, 3, governance-officers, rule_critical",
             "MANUAL,            CRITICAL, 3, governance-officers, rule_critical",
             "OVERDUE_ACTION,    CRITICAL, 3, governance-officers, rule_critical",
+            "RENEWAL_UNDECIDED, CRITICAL, 3, governance-officers, rule_critical",
             "KPI_BREACH,        HIGH,     2, governance-officers, rule_breachHigh",
             "REJECTED_SIGN_OFF, LOW,      2, governance-officers, rule_disputedMinutes",
             "REJECTED_SIGN_OFF, HIGH,     2, governance-officers, rule_disputedMinutes",

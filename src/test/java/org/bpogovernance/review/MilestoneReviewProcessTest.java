@@ -19,6 +19,7 @@ import org.bpogovernance.testing.Engagements;
 import org.bpogovernance.testing.FlowNodeCoverage;
 import org.bpogovernance.testing.GovernanceTest;
 import org.bpogovernance.testing.Json;
+import org.bpogovernance.testing.ReviewCallWalk;
 import org.bpogovernance.testing.Tasklist;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;

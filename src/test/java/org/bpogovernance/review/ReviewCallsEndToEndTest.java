@@ -8,7 +8,6 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.Date;
@@ -20,6 +19,7 @@ import org.bpogovernance.testing.Engagements.Registered;
 import org.bpogovernance.testing.GovernanceTest;
 import org.bpogovernance.testing.Json;
 import org.bpogovernance.testing.Mail;
+import org.bpogovernance.testing.ReviewCallWalk;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -65,20 +65,7 @@ class ReviewCallsEndToEndTest {
             assertThat(walk.job(operations.getId(), "timer_reviewCallDue").getDuedate()).as("call " + (call + 1))
                     .isEqualTo(Date.from(month.plusMonths(1).atDay(1).atTime(LocalTime.of(9, 0))
                             .atZone(ReviewCallWalk.BERLIN).toInstant()));
-            ProcessInstance review = walk.callDue();
-            walk.prepareAgendaAsDrafted();
-            String format = (String) runtimeService.getVariable(review.getId(), "meetingFormat");
-            LocalDate callDay = LocalDate.now(ReviewCallWalk.BERLIN).plusDays(3 + call);
-            walk.schedule(callDay, "10:00", format);
-            walk.answer("clara", "CONFIRM");
-            walk.answer("peter", "CONFIRM");
-            walk.answer("sam", "CONFIRM");
-            walk.callTakesPlace(review);
-            walk.record(callDay.plusDays(14) + " | peter | Action of call " + (call + 1));
-            walk.signOff("clara", "APPROVE", null, null);
-            walk.signOff("peter", "APPROVE", null, null);
-            String rate = walk.task("clara", "Rate the review call");
-            walk.tasklist.submitted("clara", rate, "{\"satisfactionScore\": {\"value\": \"" + (3 + call) + "\"}}");
+            walk.holdCall(call + 1, 3 + call);
         }
 
         // Three signed calls, on premises first, then remote, then hybrid (the meeting-format decision).

@@ -1,4 +1,4 @@
-package org.bpogovernance.review;
+package org.bpogovernance.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bpogovernance.testing.Http.postJson;
@@ -7,10 +7,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
-import org.bpogovernance.testing.Engagements;
 import org.bpogovernance.testing.Engagements.Registered;
-import org.bpogovernance.testing.Json;
-import org.bpogovernance.testing.Tasklist;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -24,20 +21,20 @@ import org.springframework.http.HttpStatus;
  * fired by activity id: olivia (officer) prepares, schedules, records; clara (client representative)
  * and peter (provider manager) answer, sign and rate; sam (sponsor) is invited too.
  */
-final class ReviewCallWalk {
+public final class ReviewCallWalk {
 
-    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    public static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     /** A single monthly operational tier of 60 minutes. */
-    static final String MONTHLY = "[{\"tier\": \"OPERATIONAL\", \"cadence\": \"MONTHLY\", \"meetingMinutes\": 60}]";
+    public static final String MONTHLY = "[{\"tier\": \"OPERATIONAL\", \"cadence\": \"MONTHLY\", \"meetingMinutes\": 60}]";
 
-    final TestRestTemplate rest;
-    final Tasklist tasklist;
-    final RuntimeService runtimeService;
-    final ManagementService managementService;
-    final TaskService taskService;
-    Registered engagement;
+    public final TestRestTemplate rest;
+    public final Tasklist tasklist;
+    public final RuntimeService runtimeService;
+    public final ManagementService managementService;
+    public final TaskService taskService;
+    public Registered engagement;
 
-    ReviewCallWalk(TestRestTemplate rest, RuntimeService runtimeService, ManagementService managementService,
+    public ReviewCallWalk(TestRestTemplate rest, RuntimeService runtimeService, ManagementService managementService,
             TaskService taskService) {
         this.rest = rest;
         this.tasklist = new Tasklist(rest);
@@ -47,7 +44,7 @@ final class ReviewCallWalk {
     }
 
     /** An operational engagement with monthly calls, FTR and AHT from its start, sam as sponsor, begun three months ago. */
-    Registered operationalEngagement() {
+    public Registered operationalEngagement() {
         LocalDate termStart = LocalDate.now(BERLIN).withDayOfMonth(1).minusMonths(3);
         engagement = Engagements.register(rest, termStart, termStart.plusYears(3), MONTHLY);
         Engagements.addSponsor(rest, engagement);
@@ -56,25 +53,25 @@ final class ReviewCallWalk {
         return engagement;
     }
 
-    void measure(YearMonth period, double firstTimeRight, double handlingTime) {
+    public void measure(YearMonth period, double firstTimeRight, double handlingTime) {
         assertThat(postJson(rest, "peter", "demo", engagement.path() + "/measurements", """
                 [{"metric": "FTR", "period": "%1$s", "value": %2$s}, {"metric": "AHT", "period": "%1$s", "value": %3$s}]"""
                 .formatted(period, firstTimeRight, handlingTime)).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
-    ProcessInstance operations() {
+    public ProcessInstance operations() {
         return runtimeService.createProcessInstanceQuery().processDefinitionKey("operational-governance")
                 .processInstanceBusinessKey(engagement.reference()).singleResult();
     }
 
-    Job job(String processInstanceId, String activityId) {
+    public Job job(String processInstanceId, String activityId) {
         Job job = managementService.createJobQuery().processInstanceId(processInstanceId).activityId(activityId).singleResult();
         assertThat(job).as("job of " + activityId).isNotNull();
         return job;
     }
 
     /** Fires operational-governance's "Review call due" timer; the new milestone-review instance. */
-    ProcessInstance callDue() {
+    public ProcessInstance callDue() {
         List<String> before = reviewInstances();
         managementService.executeJob(job(operations().getId(), "timer_reviewCallDue").getId());
         List<String> after = reviewInstances();
@@ -88,19 +85,19 @@ final class ReviewCallWalk {
                 .processInstanceBusinessKey(engagement.reference()).list().stream().map(ProcessInstance::getId).toList());
     }
 
-    String task(String user, String name) {
+    public String task(String user, String name) {
         return tasklist.taskOf(user, engagement.reference(), name);
     }
 
     /** olivia takes the drafted agenda as it is. */
-    void prepareAgendaAsDrafted() {
+    public void prepareAgendaAsDrafted() {
         String task = task("olivia", "Prepare the agenda");
         String variables = tasklist.open("olivia", task, "prepareAgendaForm");
         tasklist.submitted("olivia", task, "{\"objectives\": {\"value\": \"Review the month, agree actions\"}, "
                 + "\"agendaItems\": {\"value\": " + Json.quote(Json.read(variables, "$.agendaItems.value")) + "}}");
     }
 
-    void schedule(LocalDate day, String time, String format) {
+    public void schedule(LocalDate day, String time, String format) {
         String task = task("olivia", "Schedule the review call");
         tasklist.open("olivia", task, "scheduleReviewCallForm");
         tasklist.submitted("olivia", task, """
@@ -108,19 +105,19 @@ final class ReviewCallWalk {
                  "callFormat": {"value": "%s"}}""".formatted(day, time, format));
     }
 
-    void answer(String user, String response) {
+    public void answer(String user, String response) {
         String task = task(user, "Confirm attendance");
         tasklist.open(user, task, "confirmAttendanceForm");
         tasklist.submitted(user, task, "{\"attendanceResponse\": {\"value\": \"" + response + "\"}}");
     }
 
     /** Fires the "Call takes place" timer of the review. */
-    void callTakesPlace(ProcessInstance review) {
+    public void callTakesPlace(ProcessInstance review) {
         managementService.executeJob(job(review.getId(), "timer_callTakesPlace").getId());
     }
 
     /** olivia records the call: everyone's presence as suggested (remote where none is), the minutes, the action items. */
-    void record(String actionItemLines) {
+    public void record(String actionItemLines) {
         String task = task("olivia", "Record the call");
         String variables = tasklist.open("olivia", task, "recordReviewCallForm");
         String attendance = ((String) Json.read(variables, "$.attendance.value")).lines()
@@ -133,7 +130,7 @@ final class ReviewCallWalk {
                         Json.quote(actionItemLines)));
     }
 
-    void signOff(String user, String decision, String reason, String nextStep) {
+    public void signOff(String user, String decision, String reason, String nextStep) {
         String name = user.equals("clara") ? "Sign off the minutes (client)" : "Sign off the minutes (provider)";
         String task = task(user, name);
         tasklist.open(user, task, "signOffMinutesForm");
@@ -142,8 +139,30 @@ final class ReviewCallWalk {
                 + (nextStep == null ? "" : ", \"signOffNextStep\": {\"value\": \"" + nextStep + "\"}") + "}");
     }
 
+    /**
+     * The next call from its timer to its rating: prepared as drafted, scheduled in the decided
+     * format a few days ahead, everyone attends, one action for peter, both sign, clara rates it.
+     */
+    public ProcessInstance holdCall(int number, int satisfaction) {
+        ProcessInstance review = callDue();
+        prepareAgendaAsDrafted();
+        String format = (String) runtimeService.getVariable(review.getId(), "meetingFormat");
+        LocalDate callDay = LocalDate.now(BERLIN).plusDays(2 + number);
+        schedule(callDay, "10:00", format);
+        answer("clara", "CONFIRM");
+        answer("peter", "CONFIRM");
+        answer("sam", "CONFIRM");
+        callTakesPlace(review);
+        record(callDay.plusDays(14) + " | peter | Action of call " + number);
+        signOff("clara", "APPROVE", null, null);
+        signOff("peter", "APPROVE", null, null);
+        tasklist.submitted("clara", task("clara", "Rate the review call"),
+                "{\"satisfactionScore\": {\"value\": \"" + satisfaction + "\"}}");
+        return review;
+    }
+
     /** Two action items as the officer types them: due date | owner | action. */
-    static String actions(LocalDate due) {
+    public static String actions(LocalDate due) {
         return due + " | peter | Add second-level checks to queue B\n"
                 + due.plusDays(7) + " | clara | Share the root-cause analysis of the FTR dip\n";
     }

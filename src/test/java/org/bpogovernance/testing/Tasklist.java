@@ -37,6 +37,17 @@ public final class Tasklist {
         return ids.get(0);
     }
 
+    /** Claims the user's one candidate task with the given name, as Tasklist's "Claim" does; its id. */
+    public String claim(String user, String businessKey, String taskName) {
+        List<String> ids = Json.read(get(rest, user, "demo", "/engine-rest/task?candidateUser=" + user
+                + "&processInstanceBusinessKey=" + businessKey + "&name=" + taskName).getBody(), "$[*].id");
+        assertThat(ids).as("candidate tasks '" + taskName + "' of " + user).hasSize(1);
+        ResponseEntity<String> claimed = postJson(rest, user, "demo", "/engine-rest/task/" + ids.get(0) + "/claim",
+                "{\"userId\": \"" + user + "\"}");
+        assertThat(claimed.getStatusCode()).as(claimed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        return ids.get(0);
+    }
+
     /** Opens the task as Tasklist does: its Camunda Form (checked by id) and its variables, as JSON. */
     public String open(String user, String taskId, String formId) {
         ResponseEntity<String> form = get(rest, user, "demo", "/engine-rest/task/" + taskId + "/deployed-form");
