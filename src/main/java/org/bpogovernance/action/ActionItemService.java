@@ -21,7 +21,9 @@ import org.bpogovernance.platform.InvalidInputException;
 import org.bpogovernance.platform.NotFoundException;
 import org.bpogovernance.security.CurrentUser;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -315,6 +317,22 @@ public class ActionItemService {
         }
         auditTrail.record(EngagementService.AUDIT_TYPE, engagementId, "ACTION_ITEM_CANCELLED", "#" + actionItemId + ": " + reason.trim());
         return ActionItemView.of(items.save(item), today(engagement), dueDateChanges.findByActionItemIdOrderByIdAsc(actionItemId));
+    }
+
+    /** The engagement closed: its open items are cancelled and their follow-ups end, so nobody is chased any more. */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(EngagementService.EngagementClosed closed) {
+        for (ActionItem item : items.findByEngagementIdAndStatusInOrderByDueDateAscIdAsc(closed.engagementId(),
+                Set.of(ActionItem.Status.OPEN))) {
+            item.cancel("the engagement closed");
+            if (item.getProcessInstanceId() != null) {
+                followUp.end(item.getProcessInstanceId(), "the engagement closed");
+            }
+            items.save(item);
+            auditTrail.record(EngagementService.AUDIT_TYPE, closed.engagementId(), "ACTION_ITEM_CANCELLED",
+                    "#" + item.getId() + ": the engagement closed");
+        }
     }
 
     /**

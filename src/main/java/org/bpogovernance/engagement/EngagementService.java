@@ -18,6 +18,7 @@ import org.bpogovernance.platform.NotFoundException;
 import org.bpogovernance.security.CurrentUser;
 import org.bpogovernance.security.GovernanceGroups;
 import org.bpogovernance.security.UserDirectory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -34,6 +35,10 @@ public class EngagementService {
     /** Audit entries of an engagement and of everything done for it. */
     public static final String AUDIT_TYPE = "engagement";
 
+    /** Published, in the lifecycle step's transaction, when the engagement has closed: what is still open ends with it. */
+    public record EngagementClosed(Long engagementId) {
+    }
+
     private final EngagementRepository engagements;
     private final StakeholderRepository stakeholders;
     private final TermRepository terms;
@@ -43,12 +48,13 @@ public class EngagementService {
     private final AuditTrail auditTrail;
     private final CurrentUser currentUser;
     private final UserDirectory users;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     EngagementService(EngagementRepository engagements, StakeholderRepository stakeholders, TermRepository terms,
             EngagementRules rules,
             StakeholderRules stakeholderRules, EngagementLifecycle lifecycle, AuditTrail auditTrail,
-            CurrentUser currentUser, UserDirectory users, Clock clock) {
+            CurrentUser currentUser, UserDirectory users, ApplicationEventPublisher events, Clock clock) {
         this.engagements = engagements;
         this.stakeholders = stakeholders;
         this.terms = terms;
@@ -58,6 +64,7 @@ public class EngagementService {
         this.auditTrail = auditTrail;
         this.currentUser = currentUser;
         this.users = users;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -205,6 +212,9 @@ public class EngagementService {
         if (engagement.getPhase() != phase) {
             auditTrail.record(AUDIT_TYPE, id, "PHASE_CHANGED", engagement.getPhase() + " -> " + phase);
             engagement.enter(phase);
+            if (phase == Phase.CLOSED) {
+                events.publishEvent(new EngagementClosed(id));
+            }
         }
     }
 

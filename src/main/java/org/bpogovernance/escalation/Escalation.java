@@ -34,7 +34,9 @@ public class Escalation {
     }
 
     public enum Resolution {
-        RESOLVED, ACCEPTED_RISK, CONTRACT_ACTION
+        RESOLVED, ACCEPTED_RISK, CONTRACT_ACTION,
+        /** Ended without a resolution: the engagement closed. */
+        WITHDRAWN
     }
 
     /** The steering committee: executive sponsors of both sides. */

@@ -58,6 +58,13 @@ class EscalationLadder {
                 .processInstanceBusinessKey(cause).count() > 0;
     }
 
+    /** Ends a ladder whose escalation was withdrawn. */
+    void end(String processInstanceId, String reason) {
+        if (runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0) {
+            runtimeService.deleteProcessInstance(processInstanceId, reason);
+        }
+    }
+
     Optional<Task> levelTask(String processInstanceId) {
         return Optional.ofNullable(taskService.createTaskQuery().processInstanceId(processInstanceId)
                 .taskDefinitionKey(LEVEL_TASK).singleResult());

@@ -103,6 +103,22 @@ public class EscalationService {
                         + overdue.dueDate() + ": " + overdue.description() + " (" + overdue.owner() + ")");
     }
 
+    /** The engagement closed: open escalations are withdrawn and their ladders end. */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(EngagementService.EngagementClosed closed) {
+        for (Escalation escalation : escalations.findByEngagementIdAndStatusOrderByIdAsc(closed.engagementId(),
+                Escalation.Status.OPEN)) {
+            escalation.resolve(Escalation.Resolution.WITHDRAWN, "the engagement closed", CurrentUser.SYSTEM,
+                    Instant.now(clock));
+            escalations.save(escalation);
+            step(escalation, EscalationStep.Event.RESOLVED, "WITHDRAWN: the engagement closed");
+            if (escalation.getProcessInstanceId() != null) {
+                ladder.end(escalation.getProcessInstanceId(), "the engagement closed");
+            }
+        }
+    }
+
     /** A signer rejected review minutes and chose to escalate: once per review and sign-off round. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void raiseForRejectedSignOff(Long engagementId, Long reviewId, int round, String subject) {

@@ -112,6 +112,14 @@ class ExitProcessTest {
         List<Task> items = Renewals.tasks(taskService, engagement.reference(), "userTask_completeExitItem");
         assertThat(items).extracting(Task::getAssignee).containsExactlyInAnyOrder("peter", "peter", "peter", "clara", "olivia");
 
+        // Still open when the engagement closes: an action item and an escalation.
+        long actionItem = ((Number) Json.read(postJson(rest, "olivia", "demo", engagement.path() + "/action-items",
+                "{\"description\": \"Archive the shared mailbox\", \"owner\": \"peter\", \"dueDate\": \""
+                        + today.plusDays(20) + "\"}").getBody(), "$.id")).longValue();
+        long escalation = ((Number) Json.read(postJson(rest, "clara", "demo", engagement.path() + "/escalations",
+                "{\"subject\": \"Handover documentation is thin\", \"severity\": \"LOW\"}").getBody(),
+                "$.escalation.id")).longValue();
+
         // Nobody signs off while items are open.
         ResponseEntity<String> early = postJson(rest, "clara", "demo", engagement.path() + "/exit/sign-off",
                 "{\"decision\": \"APPROVE\"}");
@@ -168,9 +176,16 @@ class ExitProcessTest {
         }
         assertThat(exit).hasPassed("endEvent_exitCompleted").isEnded();
 
-        // Closed and read-only.
+        // Closed and read-only; what was still open ended with it.
         String closed = get(rest, "olivia", "demo", engagement.path()).getBody();
         assertThat((String) Json.read(closed, "$.phase")).isEqualTo("CLOSED");
+        String item = get(rest, "olivia", "demo", engagement.path() + "/action-items/" + actionItem).getBody();
+        assertThat((String) Json.read(item, "$.status")).isEqualTo("CANCELLED");
+        assertThat((String) Json.read(item, "$.cancelReason")).isEqualTo("the engagement closed");
+        String withdrawn = get(rest, "olivia", "demo", engagement.path() + "/escalations/" + escalation).getBody();
+        assertThat((String) Json.read(withdrawn, "$.escalation.resolution")).isEqualTo("WITHDRAWN");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(engagement.reference()).count())
+                .as("no process of the engagement runs on").isZero();
         plan = get(rest, "clara", "demo", engagement.path() + "/exit").getBody();
         assertThat((List<String>) Json.read(plan, "$.signOffs[*].decision")).containsExactly("REJECT", "APPROVE", "APPROVE",
                 "APPROVE");
