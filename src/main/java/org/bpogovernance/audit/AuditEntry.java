@@ -36,16 +36,22 @@ public class AuditEntry {
 
     private String details;
 
+    /** The process instance that made the change, where one did. */
+    @Column(name = "process_instance_id")
+    private String processInstanceId;
+
     protected AuditEntry() {
     }
 
-    AuditEntry(Instant occurredAt, String actor, String entityType, String entityId, String action, String details) {
+    AuditEntry(Instant occurredAt, String actor, String entityType, String entityId, String action, String details,
+            String processInstanceId) {
         this.occurredAt = occurredAt;
         this.actor = actor;
         this.entityType = entityType;
         this.entityId = entityId;
         this.action = action;
         this.details = fitted(details);
+        this.processInstanceId = processInstanceId;
     }
 
     /** The column holds 4 000 characters; a longer text keeps its start and says how much was left out. */
@@ -83,5 +89,9 @@ public class AuditEntry {
 
     public String getDetails() {
         return details;
+    }
+
+    public String getProcessInstanceId() {
+        return processInstanceId;
     }
 }

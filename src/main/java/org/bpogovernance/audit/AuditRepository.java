@@ -1,5 +1,7 @@
 package org.bpogovernance.audit;
 
+import java.util.Collection;
+import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.repository.Repository;
@@ -9,6 +11,9 @@ interface AuditRepository extends Repository<AuditEntry, Long> {
     AuditEntry save(AuditEntry entry);
 
     Page<AuditEntry> findByEntityTypeAndEntityIdOrderByIdAsc(String entityType, String entityId, Pageable pageable);
+
+    List<AuditEntry> findByEntityTypeAndEntityIdAndActionInOrderByIdAsc(String entityType, String entityId,
+            Collection<String> actions);
 
     Page<AuditEntry> findByEntityTypeOrderByIdDesc(String entityType, Pageable pageable);
 

@@ -2,6 +2,9 @@ package org.bpogovernance.audit;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.bpogovernance.platform.RunningProcess;
 import org.bpogovernance.security.CurrentUser;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -27,7 +30,14 @@ public class AuditTrail {
     @Transactional(propagation = Propagation.MANDATORY)
     public AuditEntry record(String entityType, Object entityId, String action, String details) {
         return repository.save(new AuditEntry(Instant.now(clock), currentUser.idOrSystem(),
-                entityType, String.valueOf(entityId), action, details));
+                entityType, String.valueOf(entityId), action, details, RunningProcess.instanceId().orElse(null)));
+    }
+
+    /** Records a change made for a process instance started just now, outside it (the instance cannot tell itself). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public AuditEntry recordFor(String processInstanceId, String entityType, Object entityId, String action, String details) {
+        return repository.save(new AuditEntry(Instant.now(clock), currentUser.idOrSystem(),
+                entityType, String.valueOf(entityId), action, details, processInstanceId));
     }
 
     @Transactional(readOnly = true)
@@ -40,5 +50,11 @@ public class AuditTrail {
         return entityType == null
                 ? repository.findAllByOrderByIdDesc(pageable)
                 : repository.findByEntityTypeOrderByIdDesc(entityType, pageable);
+    }
+
+    /** The entity's entries of the given actions, oldest first. */
+    @Transactional(readOnly = true)
+    public List<AuditEntry> of(String entityType, Object entityId, Collection<String> actions) {
+        return repository.findByEntityTypeAndEntityIdAndActionInOrderByIdAsc(entityType, String.valueOf(entityId), actions);
     }
 }

@@ -195,7 +195,7 @@ public class EscalationService {
                 Escalation.Trigger.MANUAL, parsed, subject.trim(), user, Instant.now(clock)));
         escalation.runsIn(processInstanceId);
         step(escalation, EscalationStep.Event.RAISED, "MANUAL (" + parsed + ") in Tasklist");
-        auditTrail.record(EngagementService.AUDIT_TYPE, engagement.getId(), "ESCALATION_RAISED",
+        auditTrail.recordFor(processInstanceId, EngagementService.AUDIT_TYPE, engagement.getId(), "ESCALATION_RAISED",
                 "#" + escalation.getId() + " MANUAL (" + parsed + "): " + escalation.getSubject());
         return escalations.save(escalation);
     }
@@ -211,8 +211,8 @@ public class EscalationService {
         step(escalation, EscalationStep.Event.RAISED, trigger + " (" + severity + ")");
         escalation.runsIn(ladder.start(engagement, engagements.holderOrNull(engagementId, StakeholderRole.GOVERNANCE_OFFICER),
                 escalation));
-        auditTrail.record(EngagementService.AUDIT_TYPE, engagementId, "ESCALATION_RAISED",
-                "#" + escalation.getId() + " " + trigger + " (" + severity + "): " + escalation.getSubject());
+        auditTrail.recordFor(escalation.getProcessInstanceId(), EngagementService.AUDIT_TYPE, engagementId,
+                "ESCALATION_RAISED", "#" + escalation.getId() + " " + trigger + " (" + severity + "): " + escalation.getSubject());
         return escalations.save(escalation);
     }
 

@@ -24,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 class TasklistFilters implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(TasklistFilters.class);
+    private static final String ME = "${currentUser()}";
+    private static final String MY_GROUPS = "${currentUserGroups()}";
 
     record SharedFilter(String name, String description, int priority, TaskQuery query) {
     }
@@ -54,12 +56,39 @@ class TasklistFilters implements ApplicationRunner {
         }
     }
 
+    /** The sign-off tasks of every process: charter, minutes, amendment and exit. */
+    static final String[] SIGN_OFF_TASKS = {"userTask_signCharterAsClient", "userTask_signCharterAsProvider",
+            "userTask_signOffAsClient", "userTask_signOffAsProvider", "userTask_signAmendment", "userTask_signOffExit"};
+    static final String ESCALATION_PROCESS = "escalation";
+
+    /**
+     * The filters every governance group reads. Their queries are written for the person who opens
+     * them ({@code currentUser()}, {@code currentUserGroups()}), so one filter serves every group.
+     */
     private List<SharedFilter> filters() {
         return List.of(
                 new SharedFilter("My tasks", "Tasks assigned to me", -10,
-                        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc()),
+                        taskService.createTaskQuery().taskAssigneeExpression(ME).orderByDueDate().asc()),
                 new SharedFilter("My group tasks", "Unassigned tasks of my groups", -5,
-                        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-                                .taskUnassigned().orderByDueDate().asc()));
+                        taskService.createTaskQuery().taskCandidateGroupInExpression(MY_GROUPS)
+                                .taskUnassigned().orderByDueDate().asc()),
+                new SharedFilter("Sign-offs waiting for me", "Charters, minutes, amendments and exits I am to sign", -8,
+                        taskService.createTaskQuery().taskAssigneeExpression(ME).taskDefinitionKeyIn(SIGN_OFF_TASKS)
+                                .orderByDueDate().asc()),
+                new SharedFilter("Due this week", "My tasks and my groups' tasks due within seven days", -4,
+                        mineOrMyGroups().dueAfterExpression("${now()}")
+                                .dueBeforeExpression("${dateTime().plusDays(7).toDate()}").orderByDueDate().asc()),
+                new SharedFilter("Overdue", "My tasks and my groups' tasks past their due date", -3,
+                        mineOrMyGroups().dueBeforeExpression("${now()}").orderByDueDate().asc()),
+                new SharedFilter("Escalations", "Escalation levels waiting for me or my groups", -2,
+                        taskService.createTaskQuery().processDefinitionKey(ESCALATION_PROCESS)
+                                .or().taskAssigneeExpression(ME).taskCandidateUserExpression(ME)
+                                .taskCandidateGroupInExpression(MY_GROUPS).endOr()
+                                .orderByDueDate().asc()));
+    }
+
+    private TaskQuery mineOrMyGroups() {
+        return taskService.createTaskQuery()
+                .or().taskAssigneeExpression(ME).taskCandidateGroupInExpression(MY_GROUPS).endOr();
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
@@ -22,7 +23,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Two filter chains. The Camunda webapps and {@code /engine-rest} authenticate with Camunda's own
  * mechanisms (login page and session; {@link EngineRestAuthenticationConfiguration}), so Spring
  * Security lets them through untouched. Everything else ({@code /api}, actuator, Swagger UI)
- * needs HTTP Basic against the same users, except the health status.
+ * needs HTTP Basic against the same users, except the health status; reads of {@code /api} also
+ * accept a Cockpit or Tasklist login ({@link WebappSessionAuthenticationFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -54,16 +56,23 @@ class SecurityConfiguration {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
+                        // Metrics count every engagement's tasks and escalations: officers and administrators only.
+                        .requestMatchers(EndpointRequest.toAnyEndpoint())
+                        .hasAnyAuthority(GovernanceGroups.GOVERNANCE_OFFICERS, GovernanceGroups.CAMUNDA_ADMIN)
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
                 .authenticationProvider(identityProvider)
+                .addFilterBefore(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(problems.unauthenticated())
                         .accessDeniedHandler(problems.forbidden()))
                 // Stateless HTTP Basic: no session cookie, so no CSRF exposure.
                 .csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // A read with the webapp session must leave that session as it is: changing its id
+                // (session fixation protection) would log the person out of Cockpit mid-page.
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(fixation -> fixation.none()))
                 .build();
     }
 

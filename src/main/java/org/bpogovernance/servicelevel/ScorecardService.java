@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bpogovernance.engagement.Engagement;
@@ -103,6 +104,35 @@ public class ScorecardService {
                 : weighted.divide(weights, 2, RoundingMode.HALF_UP);
         return new Scorecard(period.toString(), weightedAttainment, missing, dueNow, accrued, earnedBack,
                 accrued.subtract(earnedBack), lines);
+    }
+
+    /**
+     * The weighted attainment of each period from {@code from} to {@code to} (null where no metric
+     * has a value), computed as {@link #of} computes it. For read models that have checked who
+     * may see the engagement.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, BigDecimal> weightedAttainments(Long engagementId, YearMonth from, YearMonth to) {
+        List<ServiceMetric> all = metrics.findByEngagementIdOrderByIdAsc(engagementId);
+        Map<Long, List<MetricVersion>> versions = serviceLevels.versionsByMetric(all.stream().map(ServiceMetric::getId).toList());
+        Map<Long, Map<String, MeasurementStore.Current>> values = new HashMap<>();
+        measurements.current(engagementId, from.toString(), to.toString()).values()
+                .forEach(m -> values.computeIfAbsent(m.metricId(), k -> new HashMap<>()).put(m.period(), m));
+        Map<String, BigDecimal> attainments = new LinkedHashMap<>();
+        for (YearMonth period = from; !period.isAfter(to); period = period.plusMonths(1)) {
+            BigDecimal weighted = BigDecimal.ZERO;
+            BigDecimal weights = BigDecimal.ZERO;
+            for (ServiceMetric metric : all) {
+                MetricVersion version = ServiceLevelService.inForce(versions.getOrDefault(metric.getId(), List.of()), period);
+                MeasurementStore.Current current = values.getOrDefault(metric.getId(), Map.of()).get(period.toString());
+                if (version != null && !version.isRetired() && current != null) {
+                    weighted = weighted.add(attainment(version, current.value()).multiply(version.getWeight()));
+                    weights = weights.add(version.getWeight());
+                }
+            }
+            attainments.put(period.toString(), weights.signum() == 0 ? null : weighted.divide(weights, 2, RoundingMode.HALF_UP));
+        }
+        return attainments;
     }
 
     /** Value against target, in percent, at most 100; null where it cannot be computed. */

@@ -5,6 +5,7 @@ import static org.bpogovernance.testing.Http.get;
 
 import java.util.UUID;
 import org.bpogovernance.testing.GovernanceTest;
+import org.bpogovernance.testing.WebappLogin;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,7 +94,11 @@ class AccessControlTest {
             "peter,  /api/audit, 403",
             "sam,    /api/audit, 403",
             "clara,  /api/me,    200",
-            "sam,    /api/me,    200"})
+            "sam,    /api/me,    200",
+            "olivia, /actuator/prometheus, 200",
+            "admin,  /actuator/prometheus, 200",
+            "clara,  /actuator/prometheus, 403",
+            "sam,    /actuator/metrics,    403"})
     void officerOnlyEndpointsRefuseOtherGroups(String user, String path, int status) {
         String password = user.equals("admin") ? "admin-test-password" : DEMO;
         ResponseEntity<String> response = get(rest, user, password, path);

@@ -63,13 +63,23 @@ public final class Engagements {
 
     /** Onboards it through its tasks: kick-off, ways of working, stakeholder map, both signatures. */
     public static void onboard(TaskService taskService, Registered engagement) {
-        complete(taskService, engagement, "userTask_scheduleKickOff", Map.of("kickOffDate",
+        readyForCharterSignature(taskService, engagement);
+        complete(taskService, engagement.reference(), "userTask_signCharterAsClient", Map.of("charterDecision", "APPROVE"));
+        complete(taskService, engagement.reference(), "userTask_signCharterAsProvider", Map.of("charterDecision", "APPROVE"));
+    }
+
+    /** Onboards it up to the charter: kick-off, ways of working, stakeholder map; clara and peter are to sign. */
+    public static void readyForCharterSignature(TaskService taskService, Registered engagement) {
+        complete(taskService, engagement.reference(), "userTask_scheduleKickOff", Map.of("kickOffDate",
                 LocalDate.now().plusDays(7).toString(), "kickOffTime", "10:00", "kickOffFormat", "REMOTE"));
-        complete(taskService, engagement, "userTask_agreeWaysOfWorking", Map.of("communicationChannels", "[\"EMAIL\"]",
+        agreeWaysOfWorkingAndStakeholderMap(taskService, engagement.reference());
+    }
+
+    /** After the kick-off is scheduled: the officer agrees the ways of working and confirms the stakeholder map. */
+    public static void agreeWaysOfWorkingAndStakeholderMap(TaskService taskService, String reference) {
+        complete(taskService, reference, "userTask_agreeWaysOfWorking", Map.of("communicationChannels", "[\"EMAIL\"]",
                 "reportingCadence", "MONTHLY", "escalationProtocol", "Project lead, then delivery managers, then sponsors"));
-        complete(taskService, engagement, "userTask_confirmStakeholderMap", Map.of("stakeholderMapConfirmed", true));
-        complete(taskService, engagement, "userTask_signCharterAsClient", Map.of("charterDecision", "APPROVE"));
-        complete(taskService, engagement, "userTask_signCharterAsProvider", Map.of("charterDecision", "APPROVE"));
+        complete(taskService, reference, "userTask_confirmStakeholderMap", Map.of("stakeholderMapConfirmed", true));
     }
 
     /** Defines one higher-is-better (FTR) and one lower-is-better (AHT) metric from the given period on. */
@@ -86,9 +96,9 @@ public final class Engagements {
         assertThat(defined.getStatusCode()).as(defined.getBody()).isEqualTo(HttpStatus.OK);
     }
 
-    private static void complete(TaskService taskService, Registered engagement, String taskKey, Map<String, Object> variables) {
+    private static void complete(TaskService taskService, String reference, String taskKey, Map<String, Object> variables) {
         List<org.camunda.bpm.engine.task.Task> tasks = taskService.createTaskQuery()
-                .processInstanceBusinessKey(engagement.reference()).taskDefinitionKey(taskKey).list();
+                .processInstanceBusinessKey(reference).taskDefinitionKey(taskKey).list();
         assertThat(tasks).as(taskKey).hasSize(1);
         taskService.complete(tasks.get(0).getId(), Variables.fromMap(variables));
     }

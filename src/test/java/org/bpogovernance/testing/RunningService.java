@@ -33,8 +33,11 @@ public final class RunningService implements AutoCloseable {
     }
 
     public TestRestTemplate http() {
-        String port = context.getEnvironment().getProperty("local.server.port");
-        return new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port));
+        return new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port()));
+    }
+
+    public int port() {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     }
 
     @Override

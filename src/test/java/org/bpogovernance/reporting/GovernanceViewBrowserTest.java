@@ -1,0 +1,172 @@
+package org.bpogovernance.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.util.List;
+import java.util.UUID;
+import org.bpogovernance.engagement.DemoEngagements;
+import org.bpogovernance.testing.Browser;
+import org.bpogovernance.testing.Engagements;
+import org.bpogovernance.testing.Json;
+import org.bpogovernance.testing.RunningService;
+import org.bpogovernance.testing.TestDatabase;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The governance view and Tasklist in a real browser (headless Chromium), on the demo a new user
+ * meets: sam, an executive sponsor, opens Cockpit and reads the portfolio; clara opens Tasklist's
+ * "Sign-offs waiting for me" and signs the Acme charter. Screenshots: {@code target/screenshots/}.
+ */
+@Tag("own-jvm")
+@ExtendWith(TestDatabase.class)
+class GovernanceViewBrowserTest {
+
+    static RunningService service;
+    static JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void demo() {
+        service = RunningService.start("./target/test-data/browser-" + UUID.randomUUID(),
+                "--governance.demo.engagements=true");
+        jdbc = service.bean(JdbcTemplate.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    @Test
+    void aSponsorReadsTheDemoPortfolioInCockpit() {
+        List<Long> samsEngagements = jdbc.queryForList(
+                "select engagement_id from stakeholder where user_id = 'sam' order by engagement_id", Long.class);
+        long globex = jdbc.queryForObject("select id from engagement where contract_reference = ?", Long.class,
+                DemoEngagements.OPERATIONAL_DEMO);
+        String expectedGlobexHealth = worstHealthOfLatestPeriod(globex);
+        long openEscalations = count("select count(*) from escalation where status = 'OPEN' and engagement_id in ("
+                + ids(samsEngagements) + ")");
+        long overdueActions = count("select count(*) from action_item where status = 'OPEN' and due_date < current_date"
+                + " and engagement_id in (" + ids(samsEngagements) + ")");
+
+        try (Browser browser = Browser.open(service.port())) {
+            browser.logIn("cockpit", "sam", "demo");
+            WebElement portfolio = browser.waitFor(By.cssSelector("#governance-portfolio[data-loaded='true']"));
+
+            assertThat(figure(portfolio, "engagements")).isEqualTo(String.valueOf(samsEngagements.size()));
+            assertThat(figure(portfolio, "overdueActionItems")).isEqualTo(String.valueOf(overdueActions));
+            List<String> levels = List.of(figure(portfolio, "openEscalations").split(" / "));
+            assertThat(levels.stream().mapToLong(Long::parseLong).sum()).isEqualTo(openEscalations);
+            List<WebElement> rows = portfolio.findElements(By.cssSelector("tr[data-engagement]"));
+            assertThat(rows).extracting(row -> Long.valueOf(row.getAttribute("data-engagement")))
+                    .containsExactlyInAnyOrderElementsOf(samsEngagements);
+            for (WebElement row : rows) {
+                long id = Long.parseLong(row.getAttribute("data-engagement"));
+                String phase = jdbc.queryForObject("select phase from engagement where id = ?", String.class, id);
+                assertThat(cell(row, "phase")).as("phase of " + id).isEqualTo(phase);
+            }
+            WebElement globexRow = portfolio.findElement(By.cssSelector("tr[data-engagement='" + globex + "']"));
+            assertThat(globexRow.findElement(By.cssSelector("[data-health]")).getAttribute("data-health"))
+                    .isEqualTo(expectedGlobexHealth);
+            String latestPeriod = jdbc.queryForObject("""
+                    select max(m.period) from measurement m join service_metric s on s.id = m.metric_id
+                    where s.engagement_id = ? and m.superseded_at is null""", String.class, globex);
+            ResponseEntity<String> scorecard = service.http().withBasicAuth("sam", "demo")
+                    .getForEntity("/api/engagements/" + globex + "/scorecard?period=" + latestPeriod, String.class);
+            assertThat(scorecard.getStatusCode()).isEqualTo(HttpStatus.OK);
+            double attainment = ((Number) Json.read(scorecard.getBody(), "$.weightedAttainment")).doubleValue();
+            if (latestPeriod.equals(java.time.YearMonth.now().minusMonths(1).toString())) {
+                assertThat(Double.parseDouble(globexRow.findElement(By.cssSelector(".gv-trend")).getAttribute("data-latest")))
+                        .isEqualTo(attainment);
+            }
+            assertThat(Files.exists(browser.screenshot("cockpit-governance-portfolio"))).isTrue();
+
+            globexRow.findElement(By.cssSelector("a.gv-engagement")).click();
+            WebElement engagement = browser.waitFor(By.cssSelector("#governance-engagement[data-loaded='true']"));
+            // The demo was set up at start-up: the service itself registered it.
+            assertThat(engagement.getText()).contains("Globex finance and accounting", "registered", "system",
+                    "escalation raised", "open in Cockpit");
+            assertThat(engagement.findElements(By.cssSelector("tr[data-action='REGISTERED']"))).hasSize(1);
+            browser.screenshot("cockpit-governance-engagement");
+
+            // The header's "Governance" opens the portfolio as a page of its own (the README shows it).
+            browser.waitForClickable(By.linkText("Governance")).click();
+            WebElement page = browser.waitFor(By.cssSelector("#governance-portfolio[data-loaded='true']"));
+            assertThat(page.findElements(By.cssSelector("tr[data-engagement]"))).hasSize(samsEngagements.size());
+            browser.screenshot("cockpit-governance-view");
+
+            // An engagement that is not sam's: the view says so instead of showing an empty panel.
+            browser.go("/camunda/app/cockpit/default/#/governance?engagement=999999999");
+            browser.driver().navigate().refresh();
+            WebElement refused = browser.waitFor(By.cssSelector("#governance-engagement[data-loaded='error']"));
+            assertThat(refused.findElement(By.cssSelector(".gv-error")).getText())
+                    .contains("does not exist or is not one of yours");
+        }
+    }
+
+    @Test
+    void aParticipantSignsTheCharterFromTheSignOffFilterInTasklist() {
+        TaskService taskService = service.bean(TaskService.class);
+        Engagements.agreeWaysOfWorkingAndStakeholderMap(taskService, DemoEngagements.ONBOARDING_DEMO);
+        String signOff = taskService.createTaskQuery().processInstanceBusinessKey(DemoEngagements.ONBOARDING_DEMO)
+                .taskDefinitionKey("userTask_signCharterAsClient").singleResult().getId();
+
+        try (Browser browser = Browser.open(service.port())) {
+            browser.logInThroughLoginEndpoint(service.http(), "tasklist", "clara", "demo");
+            browser.waitForClickable(By.xpath("//*[contains(@class,'task-filter')]//a[contains(normalize-space(),"
+                    + " 'Sign-offs waiting for me')]")).click();
+            browser.waitForClickable(By.xpath("//a[contains(normalize-space(), 'Sign the onboarding charter (client)')]")).click();
+            // The task list names the engagement.
+            browser.waitFor(By.xpath("//*[contains(@class,'variables')][contains(normalize-space(), 'Acme claims processing')]"));
+            WebElement approve = browser.waitFor(By.xpath("//label[normalize-space()='Approve']"));
+            ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", approve);
+            browser.waitForClickable(By.xpath("//label[normalize-space()='Approve']")).click();
+            browser.screenshot("tasklist-sign-off");
+            browser.waitForClickable(By.xpath("//button[normalize-space()='Complete']")).click();
+            browser.waitUntil(driver -> taskService.createTaskQuery().taskId(signOff).count() == 0);
+        }
+
+        assertThat(jdbc.queryForList("""
+                select c.decision || ' by ' || c.signer from charter_sign_off c join engagement e on e.id = c.engagement_id
+                where e.contract_reference = ?""", String.class, DemoEngagements.ONBOARDING_DEMO))
+                .containsExactly("APPROVE by clara");
+    }
+
+    private static String worstHealthOfLatestPeriod(long engagementId) {
+        List<String> healths = jdbc.queryForList("""
+                select m.health from measurement m join service_metric s on s.id = m.metric_id
+                where s.engagement_id = ? and m.superseded_at is null and m.period = (
+                  select max(m2.period) from measurement m2 join service_metric s2 on s2.id = m2.metric_id
+                  where s2.engagement_id = ? and m2.superseded_at is null)""", String.class, engagementId, engagementId);
+        return healths.isEmpty() ? "NO_DATA" : healths.contains("RED") ? "RED" : healths.contains("AMBER") ? "AMBER" : "GREEN";
+    }
+
+    private static long count(String sql) {
+        return jdbc.queryForObject(sql, Long.class);
+    }
+
+    private static String ids(List<Long> ids) {
+        return String.join(",", ids.stream().map(String::valueOf).toList());
+    }
+
+    private static String figure(WebElement portfolio, String name) {
+        return portfolio.findElement(By.cssSelector("[data-figure='" + name + "'] .gv-figure")).getText();
+    }
+
+    private static String cell(WebElement row, String column) {
+        return row.findElement(By.cssSelector("[data-column='" + column + "']")).getText();
+    }
+}

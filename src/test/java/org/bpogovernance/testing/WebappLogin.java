@@ -1,0 +1,67 @@
+package org.bpogovernance.testing;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+
+/** Logs into a Camunda webapp the way its login page does: session cookie, CSRF token, form post. */
+public final class WebappLogin {
+
+    private WebappLogin() {
+    }
+
+    public static int status(TestRestTemplate rest, String user, String password, String app) {
+        return login(rest, user, password, app).answer().getStatusCode().value();
+    }
+
+    /** Logs in and returns the {@code Cookie} header a browser would send afterwards. */
+    public static String sessionCookie(TestRestTemplate rest, String user, String password, String app) {
+        Login login = login(rest, user, password, app);
+        if (!login.answer().getStatusCode().is2xxSuccessful()) {
+            throw new IllegalStateException(user + " could not log into " + app + ": " + login.answer().getStatusCode());
+        }
+        return login.cookies();
+    }
+
+    private record Login(ResponseEntity<String> answer, String cookies) {
+    }
+
+    private static Login login(TestRestTemplate rest, String user, String password, String app) {
+        var page = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
+        Map<String, String> cookies = new LinkedHashMap<>();
+        remember(cookies, page.getHeaders().get(HttpHeaders.SET_COOKIE));
+        String csrfToken = cookies.get("XSRF-TOKEN");
+
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        headers.add(HttpHeaders.COOKIE, cookieHeader(cookies));
+        headers.add("X-XSRF-TOKEN", csrfToken);
+        var form = new LinkedMultiValueMap<String, String>();
+        form.add("username", user);
+        form.add("password", password);
+        ResponseEntity<String> answer = rest.postForEntity("/camunda/api/admin/auth/user/default/login/" + app,
+                new HttpEntity<>(form, headers), String.class);
+        // The login may start a new session: the cookies set by its answer replace the earlier ones.
+        remember(cookies, answer.getHeaders().get(HttpHeaders.SET_COOKIE));
+        return new Login(answer, cookieHeader(cookies));
+    }
+
+    private static void remember(Map<String, String> cookies, List<String> setCookies) {
+        if (setCookies != null) {
+            setCookies.forEach(cookie -> {
+                String[] pair = cookie.split(";", 2)[0].split("=", 2);
+                cookies.put(pair[0], pair.length > 1 ? pair[1] : "");
+            });
+        }
+    }
+
+    private static String cookieHeader(Map<String, String> cookies) {
+        return String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+    }
+}
