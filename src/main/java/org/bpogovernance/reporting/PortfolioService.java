@@ -28,6 +28,7 @@ import org.bpogovernance.platform.InvalidInputException;
 import org.bpogovernance.security.CurrentUser;
 import org.bpogovernance.servicelevel.ScorecardService;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,7 +59,7 @@ public class PortfolioService {
     }
 
     private record Basics(Long id, String name, String client, String provider, String contractReference, Phase phase,
-            LocalDate termEnd, int noticePeriodDays, ZoneId zone, String lifecycleProcessInstanceId) {
+            LocalDate termEnd, int noticePeriodDays, String lifecycleProcessInstanceId) {
 
         LocalDate noticeDate() {
             return termEnd.minusDays(noticePeriodDays);
@@ -174,11 +175,11 @@ public class PortfolioService {
     private List<Basics> visibleEngagements() {
         String select = """
                 select id, name, client_name, provider_name, contract_reference, phase, term_end, notice_period_days,
-                       time_zone, lifecycle_process_instance_id
+                       lifecycle_process_instance_id
                 from engagement""";
-        var mapper = (org.springframework.jdbc.core.RowMapper<Basics>) (row, i) -> new Basics(row.getLong(1),
+        RowMapper<Basics> mapper = (row, i) -> new Basics(row.getLong(1),
                 row.getString(2), row.getString(3), row.getString(4), row.getString(5), Phase.valueOf(row.getString(6)),
-                row.getObject(7, LocalDate.class), row.getInt(8), ZoneId.of(row.getString(9)), row.getString(10));
+                row.getObject(7, LocalDate.class), row.getInt(8), row.getString(9));
         List<Basics> engagements = currentUser.seesEverything()
                 ? jdbc.query(select, mapper)
                 : jdbc.query(select + " where id in (select engagement_id from stakeholder where user_id = ?)", mapper,

@@ -208,6 +208,21 @@ function renderTimeline(container, timeline) {
     element('tbody', {}, rows)));
 }
 
+// Fills the view's body when the promise resolves, or shows what went wrong; data-loaded says which.
+function loadInto(view, body, loading, render, failureText) {
+  loading
+    .then(data => {
+      body.innerHTML = '';
+      render(data);
+      view.setAttribute('data-loaded', 'true');
+    })
+    .catch(failure => {
+      body.innerHTML = '';
+      body.appendChild(message('error', failureText + ' ' + failure.message));
+      view.setAttribute('data-loaded', 'error');
+    });
+}
+
 function showPortfolio(node, padded) {
   stylesheet();
   node.innerHTML = '';
@@ -219,17 +234,8 @@ function showPortfolio(node, padded) {
   node.appendChild(view);
   exportButton.addEventListener('click', () => download('/api/portfolio?size=200', 'portfolio.csv')
     .catch(failure => body.prepend(message('error', failure.message))));
-  read('/api/portfolio?size=50')
-    .then(portfolio => {
-      body.innerHTML = '';
-      renderPortfolio(body, portfolio);
-      view.setAttribute('data-loaded', 'true');
-    })
-    .catch(failure => {
-      body.innerHTML = '';
-      body.appendChild(message('error', 'The governance portfolio could not be loaded. ' + failure.message));
-      view.setAttribute('data-loaded', 'error');
-    });
+  loadInto(view, body, read('/api/portfolio?size=50'), portfolio => renderPortfolio(body, portfolio),
+    'The governance portfolio could not be loaded.');
 }
 
 function engagementIdFromLocation() {
@@ -262,23 +268,17 @@ function showEngagement(node) {
   view.appendChild(body);
   exportButton.addEventListener('click', () => download('/api/engagements/' + id + '/timeline',
     'engagement-' + id + '-timeline.csv').catch(failure => body.prepend(message('error', failure.message))));
-  Promise.all([read('/api/engagements/' + id), read('/api/engagements/' + id + '/timeline')])
-    .then(([engagement, timeline]) => {
+  loadInto(view, body, Promise.all([read('/api/engagements/' + id), read('/api/engagements/' + id + '/timeline')]),
+    ([engagement, timeline]) => {
       heading.textContent = engagement.name + ' — ' + engagement.phase.toLowerCase();
-      body.innerHTML = '';
       if (engagement.lifecycleProcessInstanceId && engagement.phase !== 'CLOSED') {
         body.appendChild(element('p', {}, element('a', {
           href: cockpitUrl('/process-instance/' + engagement.lifecycleProcessInstanceId + '/runtime')
         }, 'Lifecycle process in Cockpit')));
       }
       renderTimeline(body, timeline);
-      view.setAttribute('data-loaded', 'true');
-    })
-    .catch(failure => {
-      body.innerHTML = '';
-      body.appendChild(message('error', 'The engagement could not be loaded. ' + failure.message));
-      view.setAttribute('data-loaded', 'error');
-    });
+    },
+    'The engagement could not be loaded.');
 }
 
 export default [
