@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -128,20 +129,21 @@ class GovernanceMetrics {
                 taskService.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks().count())).toList(), true);
         values.put("governance.tasks.overdue", (double) taskService.createTaskQuery().dueBefore(now).count());
 
+        // One statement per gauge: the counts of its rows are of one moment.
+        Map<String, Long> perLevel = countsBy("select level, count(*) from escalation where status = 'OPEN' group by level");
         List<MultiGauge.Row<?>> levels = new ArrayList<>();
         for (int level = 1; level <= PortfolioService.ESCALATION_LEVELS; level++) {
-            levels.add(MultiGauge.Row.of(Tags.of("level", String.valueOf(level)), jdbc.queryForObject(
-                    "select count(*) from escalation where status = 'OPEN' and level = ?", Long.class, level)));
+            levels.add(MultiGauge.Row.of(Tags.of("level", String.valueOf(level)), perLevel.getOrDefault(String.valueOf(level), 0L)));
         }
         openEscalations.register(levels, true);
         values.put("governance.action.items.overdue", jdbc.queryForObject(
                 "select count(*) from action_item where status = 'OPEN' and due_date < ?", Long.class,
                 java.sql.Date.valueOf(LocalDate.now(clock))).doubleValue());
 
+        Map<String, Long> perStatus = countsBy("select status, count(*) from notification_outbox group by status");
         List<MultiGauge.Row<?>> statuses = new ArrayList<>();
         for (String status : List.of("PENDING", "SENDING", "SENT", "FAILED", "UNDELIVERABLE")) {
-            statuses.add(MultiGauge.Row.of(Tags.of("status", status), jdbc.queryForObject(
-                    "select count(*) from notification_outbox where status = ?", Long.class, status)));
+            statuses.add(MultiGauge.Row.of(Tags.of("status", status), perStatus.getOrDefault(status, 0L)));
         }
         outbox.register(statuses, true);
 
@@ -155,5 +157,13 @@ class GovernanceMetrics {
         values.put("camunda.jobs.executable", (double) managementService.createJobQuery().executable().count());
         ENGINE_METERS.forEach(meter -> values.put("camunda.engine." + meter.replace('-', '.'),
                 (double) managementService.createMetricsQuery().name(meter).sum()));
+    }
+
+    private Map<String, Long> countsBy(String groupedCount) {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.query(groupedCount, row -> {
+            counts.put(row.getString(1), row.getLong(2));
+        });
+        return counts;
     }
 }
