@@ -49,6 +49,7 @@ class GovernanceMetrics {
             Metrics.EXECUTED_DECISION_ELEMENTS, Metrics.EXECUTED_DECISION_INSTANCES);
 
     private final JdbcTemplate jdbc;
+    private final PortfolioService portfolio;
     private final TaskService taskService;
     private final RuntimeService runtimeService;
     private final RepositoryService repositoryService;
@@ -62,9 +63,11 @@ class GovernanceMetrics {
     private final MultiGauge runningProcesses;
     private final Counter refreshFailures;
 
-    GovernanceMetrics(MeterRegistry registry, JdbcTemplate jdbc, TaskService taskService, RuntimeService runtimeService,
+    GovernanceMetrics(MeterRegistry registry, JdbcTemplate jdbc, PortfolioService portfolio, TaskService taskService,
+            RuntimeService runtimeService,
             RepositoryService repositoryService, ManagementService managementService, Clock clock) {
         this.jdbc = jdbc;
+        this.portfolio = portfolio;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.repositoryService = repositoryService;
@@ -110,19 +113,8 @@ class GovernanceMetrics {
     synchronized void refresh() {
         Date now = Date.from(clock.instant());
         List<MultiGauge.Row<?>> engagementRows = new ArrayList<>();
-        jdbc.query("""
-                select e.phase, coalesce(h.health, 'NO_DATA'), count(*) from engagement e
-                left join (select s.engagement_id,
-                                  case max(case m.health when 'RED' then 3 when 'AMBER' then 2 else 1 end)
-                                       when 3 then 'RED' when 2 then 'AMBER' else 'GREEN' end as health
-                           from measurement m join service_metric s on s.id = m.metric_id
-                           where m.superseded_at is null and m.period = (
-                               select max(m2.period) from measurement m2 join service_metric s2 on s2.id = m2.metric_id
-                               where s2.engagement_id = s.engagement_id and m2.superseded_at is null)
-                           group by s.engagement_id) h on h.engagement_id = e.id
-                group by e.phase, coalesce(h.health, 'NO_DATA')""", row -> {
-            engagementRows.add(MultiGauge.Row.of(Tags.of("phase", row.getString(1), "health", row.getString(2)), row.getLong(3)));
-        });
+        portfolio.engagementsByPhaseAndHealth().forEach((phase, byHealth) -> byHealth.forEach((health, count) ->
+                engagementRows.add(MultiGauge.Row.of(Tags.of("phase", phase.name(), "health", health), count))));
         engagements.register(engagementRows, true);
 
         openTasks.register(GovernanceGroups.ALL.stream().map(group -> MultiGauge.Row.of(Tags.of("group", group),

@@ -44,6 +44,9 @@ public class PortfolioService {
     static final int TREND_MONTHS = 6;
     static final int MAX_PAGE_SIZE = 200;
     static final int ESCALATION_LEVELS = 3;
+    static final String NO_DATA = "NO_DATA";
+    /** Measurements older than this many months no longer give an engagement its overall health. */
+    static final int HEALTH_MONTHS = 13;
     private static final String[] HEALTH_BY_RANK = {null, "GREEN", "AMBER", "RED"};
 
     private final JdbcTemplate jdbc;
@@ -79,7 +82,7 @@ public class PortfolioService {
         }
         LocalDate today = LocalDate.now(clock);
         List<Basics> visible = visibleEngagements();
-        Map<Long, LatestHealth> health = latestHealth(YearMonth.from(today).minusMonths(13));
+        Map<Long, LatestHealth> health = latestHealth(YearMonth.from(today).minusMonths(HEALTH_MONTHS));
         Map<Long, Long> overdue = overdueActionItems(today);
         Map<Long, Map<Integer, Long>> escalations = openEscalations();
 
@@ -88,7 +91,7 @@ public class PortfolioService {
             byPhase.put(each, 0L);
         }
         Map<String, Long> byHealth = new LinkedHashMap<>();
-        for (String each : List.of("GREEN", "AMBER", "RED", "NO_DATA")) {
+        for (String each : List.of("GREEN", "AMBER", "RED", NO_DATA)) {
             byHealth.put(each, 0L);
         }
         Map<Integer, Long> escalationsByLevel = emptyLevels();
@@ -98,7 +101,7 @@ public class PortfolioService {
         for (Basics engagement : visible) {
             byPhase.merge(engagement.phase(), 1L, Long::sum);
             LatestHealth latest = health.get(engagement.id());
-            byHealth.merge(latest == null ? "NO_DATA" : latest.health(), 1L, Long::sum);
+            byHealth.merge(latest == null ? NO_DATA : latest.health(), 1L, Long::sum);
             overdueTotal += overdue.getOrDefault(engagement.id(), 0L);
             escalations.getOrDefault(engagement.id(), Map.of()).forEach((level, count) -> escalationsByLevel.merge(level, count, Long::sum));
             due90 += renewalDue(engagement, today, 90) ? 1 : 0;
@@ -128,6 +131,22 @@ public class PortfolioService {
         }
         int totalPages = (int) ((listed.size() + size - 1) / size);
         return new Portfolio(today, summary, entries, new Portfolio.PageInfo(page, size, listed.size(), totalPages));
+    }
+
+    /**
+     * For the metrics: every engagement counted by phase and overall health ({@code NO_DATA}
+     * before measurements), read the same way as the portfolio reads it.
+     */
+    @Transactional(readOnly = true)
+    Map<Phase, Map<String, Long>> engagementsByPhaseAndHealth() {
+        Map<Long, LatestHealth> health = latestHealth(YearMonth.from(LocalDate.now(clock)).minusMonths(HEALTH_MONTHS));
+        Map<Phase, Map<String, Long>> counts = new EnumMap<>(Phase.class);
+        jdbc.query("select id, phase from engagement", row -> {
+            LatestHealth latest = health.get(row.getLong(1));
+            counts.computeIfAbsent(Phase.valueOf(row.getString(2)), phase -> new TreeMap<>())
+                    .merge(latest == null ? NO_DATA : latest.health(), 1L, Long::sum);
+        });
+        return counts;
     }
 
     static String csv(Portfolio portfolio) {

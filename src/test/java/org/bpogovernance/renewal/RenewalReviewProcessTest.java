@@ -89,7 +89,7 @@ class RenewalReviewProcessTest {
         assertThat(review).isWaitingAt("userTask_decideRenewal", "timer_nextAlertDue");
 
         Task decide = Renewals.task(taskService, engagement.reference(), "userTask_decideRenewal");
-        assertThat(candidates(decide)).containsExactlyInAnyOrder("user sam", "user olivia", "group governance-officers");
+        assertThat(Tasklist.candidates(taskService, decide)).containsExactlyInAnyOrder("user sam", "user olivia", "group governance-officers");
         assertThat(decide.getDueDate()).isEqualTo(at(noticeDate));
         assertThat(alerts(engagement)).containsExactlyInAnyOrder("120:olivia", "120:sam");
 
@@ -260,12 +260,6 @@ class RenewalReviewProcessTest {
         return jdbc.queryForList("select dedup_key from notification_outbox where kind = 'renewal-alert' and engagement_id = ?",
                 String.class, engagement.id()).stream()
                 .map(key -> key.substring(key.indexOf(':', key.indexOf(':') + 1) + 1)).toList();
-    }
-
-    private List<String> candidates(Task task) {
-        return taskService.getIdentityLinksForTask(task.getId()).stream()
-                .filter(link -> "candidate".equals(link.getType()))
-                .map(link -> link.getUserId() != null ? "user " + link.getUserId() : "group " + link.getGroupId()).toList();
     }
 
     private void refused(String user, String path, String body, String... fields) {

@@ -5,6 +5,8 @@ import static org.bpogovernance.testing.Http.get;
 import static org.bpogovernance.testing.Http.postJson;
 
 import java.util.List;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -68,6 +70,13 @@ public final class Tasklist {
     public void submitted(String user, String taskId, String variables) {
         ResponseEntity<String> answer = submit(user, taskId, variables);
         assertThat(answer.getStatusCode()).as(answer.getBody()).isIn(HttpStatus.OK, HttpStatus.NO_CONTENT);
+    }
+
+    /** Who a task is offered to, as {@code user <id>} and {@code group <id>}. */
+    public static List<String> candidates(TaskService taskService, Task task) {
+        return taskService.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> "candidate".equals(link.getType()))
+                .map(link -> link.getUserId() != null ? "user " + link.getUserId() : "group " + link.getGroupId()).toList();
     }
 
     /** A JSON value as Tasklist submits a dynamic list or checklist. */
