@@ -29,8 +29,7 @@ public class AuditTrail {
     /** Must join the caller's transaction: an audit entry exists exactly when its change does. */
     @Transactional(propagation = Propagation.MANDATORY)
     public AuditEntry record(String entityType, Object entityId, String action, String details) {
-        return repository.save(new AuditEntry(Instant.now(clock), currentUser.idOrSystem(),
-                entityType, String.valueOf(entityId), action, details, RunningProcess.instanceId().orElse(null)));
+        return recordFor(RunningProcess.instanceId().orElse(null), entityType, entityId, action, details);
     }
 
     /** Records a change made for a process instance started just now, outside it (the instance cannot tell itself). */
