@@ -1,47 +1,164 @@
 package org.bpogovernance.platform;
 
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code /engine-rest} answers two kinds of client error with 500: input a process step refused
- * when it arrives other than as a form ({@code POST .../start}), and a task that no longer exists
- * (completed twice). This mapper answers them 400 and 404, with Camunda's own error body, and
- * leaves every other error to Camunda.
+ * {@code /engine-rest} answers several client errors and outages with 500. These mappers answer,
+ * in Camunda's own error body: input a process step refused outside a form ({@code POST .../start})
+ * 400; a task completed a second time 409 saying when it was, an unknown task 404;
+ * two people changing the same thing at once (an optimistic-locking failure, or a
+ * unique constraint of the governance tables) 409; a database that cannot be reached (or no connection
+ * free in time) 503. Every
+ * other error stays Camunda's.
  */
 @Component
 class EngineRestErrors implements ResourceConfigCustomizer {
 
+    /** The error type of a change that collided with another one made at the same moment. */
+    static final String CONCURRENT_CHANGE = "ConcurrentChange";
+
+    private static final Pattern TASK_ID = Pattern.compile("(?i)Cannot find task with id ([^\\s:]+)");
+
+    private final HistoryService historyService;
+    private final IdentityService identityService;
+
+    EngineRestErrors(HistoryService historyService, IdentityService identityService) {
+        this.historyService = historyService;
+        this.identityService = identityService;
+    }
+
     @Override
     public void customize(org.glassfish.jersey.server.ResourceConfig config) {
-        config.register(RefusedInputMapper.class);
+        config.register(new RestExceptions(this));
+        config.register(new EngineExceptions(this));
+        config.register(new TransactionFailures(this));
+    }
+
+    /** Camunda's answer to the failure, unless it is one of ours; null then. */
+    Response answer(Throwable failure) {
+        if (DatabaseUnavailable.causedBy(failure)) {
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.APPLICATION_JSON_TYPE)
+                    .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                    .entity(Map.of("type", "DatabaseUnavailable", "message", DatabaseUnavailable.DETAIL)).build();
+        }
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof RefusedUserInput refused) {
+                return error(Response.Status.BAD_REQUEST, "InvalidRequestException", refused.getMessage());
+            }
+            if (cause instanceof org.springframework.dao.DataIntegrityViolationException
+                    || cause instanceof java.sql.SQLIntegrityConstraintViolationException
+                    || cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return error(Response.Status.CONFLICT, CONCURRENT_CHANGE,
+                        "Someone else did this at the same moment; nothing was changed. Reload to see their change.");
+            }
+            if (cause instanceof OptimisticLockingException) {
+                return error(Response.Status.CONFLICT, CONCURRENT_CHANGE,
+                        "Someone else changed this at the same time; reload and try again.");
+            }
+            if (cause instanceof NotFoundException || cause instanceof NullValueException
+                    && String.valueOf(cause.getMessage()).startsWith("Cannot find task")) {
+                return taskGone(String.valueOf(cause.getMessage()), failure.getMessage());
+            }
+        }
+        return null;
+    }
+
+    private Response taskGone(String engineMessage, String message) {
+        Matcher taskId = TASK_ID.matcher(engineMessage);
+        if (taskId.find()) {
+            HistoricTaskInstance done = finishedTask(taskId.group(1));
+            if (done != null) {
+                return error(Response.Status.CONFLICT, "TaskAlreadyCompleted", "This task was already completed (at "
+                        + done.getEndTime().toInstant() + "); nothing was changed.");
+            }
+        }
+        return error(Response.Status.NOT_FOUND, "InvalidRequestException", message);
+    }
+
+    /** Read past the asker's authorizations; the answer tells only that and when the task ended. */
+    private HistoricTaskInstance finishedTask(String taskId) {
+        var asker = identityService.getCurrentAuthentication();
+        identityService.clearAuthentication();
+        try {
+            return historyService.createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult();
+        } finally {
+            if (asker != null) {
+                identityService.setAuthentication(asker);
+            }
+        }
+    }
+
+    private static Response error(Response.Status status, String type, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("type", type, "message", message)).build();
     }
 
     @Priority(1)
-    static class RefusedInputMapper implements ExceptionMapper<RestException> {
+    static class RestExceptions implements ExceptionMapper<RestException> {
 
+        private final EngineRestErrors errors;
         private final RestExceptionHandler camunda = new RestExceptionHandler();
+
+        RestExceptions(EngineRestErrors errors) {
+            this.errors = errors;
+        }
 
         @Override
         public Response toResponse(RestException exception) {
-            for (Throwable cause = exception; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-                if (cause instanceof RefusedUserInput refused) {
-                    return camunda.toResponse(new InvalidRequestException(Response.Status.BAD_REQUEST, refused.getMessage()));
-                }
-                if (cause instanceof NotFoundException || cause instanceof NullValueException
-                        && String.valueOf(cause.getMessage()).startsWith("Cannot find task")) {
-                    return camunda.toResponse(new InvalidRequestException(Response.Status.NOT_FOUND, exception.getMessage()));
-                }
-            }
-            return camunda.toResponse(exception);
+            Response ours = errors.answer(exception);
+            return ours != null ? ours : camunda.toResponse(exception);
+        }
+    }
+
+    /** The engine's transaction could not even begin (no connection): not a ProcessEngineException, so not Camunda's. */
+    @Priority(1)
+    static class TransactionFailures implements ExceptionMapper<org.springframework.transaction.TransactionException> {
+
+        private final EngineRestErrors errors;
+
+        TransactionFailures(EngineRestErrors errors) {
+            this.errors = errors;
+        }
+
+        @Override
+        public Response toResponse(org.springframework.transaction.TransactionException exception) {
+            Response ours = errors.answer(exception);
+            return ours != null ? ours : new org.camunda.bpm.engine.rest.exception.ExceptionHandler().toResponse(exception);
+        }
+    }
+
+    @Priority(1)
+    static class EngineExceptions implements ExceptionMapper<ProcessEngineException> {
+
+        private final EngineRestErrors errors;
+        private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
+
+        EngineExceptions(EngineRestErrors errors) {
+            this.errors = errors;
+        }
+
+        @Override
+        public Response toResponse(ProcessEngineException exception) {
+            Response ours = errors.answer(exception);
+            return ours != null ? ours : camunda.toResponse(exception);
         }
     }
 }

@@ -102,9 +102,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             DataAccessResourceFailureException.class})
     ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException exception) {
         log.warn("Database unavailable: {}", exception.getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The database is not reachable; nothing was changed. Try again shortly.");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "10").body(problem);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS).body(DatabaseUnavailable.problem());
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -118,13 +117,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception exception) {
+    ResponseEntity<ProblemDetail> unexpected(Exception exception) {
+        if (DatabaseUnavailable.causedBy(exception)) {
+            // the engine and JPA wrap a lost connection in exceptions of their own
+            return databaseUnavailable(new DataAccessResourceFailureException(exception.getMessage(), exception));
+        }
         String reference = UUID.randomUUID().toString();
         log.error("Unexpected error, reference {}", reference, exception);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Unexpected error; the operators can find it in the log under reference " + reference + ".");
         problem.setProperty("reference", reference);
-        return problem;
+        return ResponseEntity.internalServerError().body(problem);
     }
 
     @Override

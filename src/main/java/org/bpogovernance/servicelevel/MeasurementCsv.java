@@ -35,14 +35,16 @@ final class MeasurementCsv {
     static Parsed read(InputStream body, long maxBytes) {
         List<Line> lines = new ArrayList<>();
         List<Violation> violations = new ArrayList<>();
+        long linesRead = 0;
         try (Reader reader = new InputStreamReader(new LimitedInputStream(body, maxBytes), StandardCharsets.UTF_8);
                 CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(true).get().parse(reader)) {
             for (CSVRecord record : parser) {
                 int number = (int) record.getRecordNumber();
+                int lineNumber = (int) parser.getCurrentLineNumber();
+                linesRead = lineNumber;
                 if (number == 1 && "metric".equalsIgnoreCase(record.get(0))) {
                     continue;
                 }
-                int lineNumber = (int) parser.getCurrentLineNumber();
                 if (record.size() < 3 || record.size() > 4) {
                     violations.add(new Violation("line " + lineNumber, "has " + record.size()
                             + " fields; expected metric,period,value[,comment]"));
@@ -64,7 +66,13 @@ final class MeasurementCsv {
             if (unreadable.getCause() instanceof PayloadTooLargeException tooLarge) {
                 throw tooLarge;
             }
-            throw new InvalidInputException("body", "is not a readable CSV file: " + unreadable.getMessage());
+            if (unreadable instanceof org.apache.commons.csv.CSVException
+                    || unreadable.getCause() instanceof org.apache.commons.csv.CSVException) {
+                // the parser's own message names its classes; the person needs the line
+                throw new InvalidInputException("line " + (linesRead + 1), "cannot be read as CSV: a quoted value is never "
+                        + "closed, or a quote stands inside an unquoted value");
+            }
+            throw new InvalidInputException("body", "is not a readable CSV file");
         }
         if (lines.isEmpty() && violations.isEmpty()) {
             throw new InvalidInputException("body", "the file holds no measurements");

@@ -7,6 +7,7 @@ import static org.bpogovernance.testing.Http.postJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import org.bpogovernance.testing.Modeler;
 import org.bpogovernance.testing.Json;
 import org.bpogovernance.testing.RunningService;
 import org.bpogovernance.testing.TestDatabase;
@@ -17,14 +18,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * A governance officer changes the onboarding model in Camunda Modeler and deploys it to
@@ -88,22 +84,8 @@ class ModelerDeploymentTest {
         return changed;
     }
 
-    /** What Camunda Modeler sends when an officer clicks "Deploy". */
     private static ResponseEntity<String> deployFromModeler(TestRestTemplate http, String bpmn) {
-        var body = new LinkedMultiValueMap<String, Object>();
-        body.add("deployment-name", "engagement-onboarding");
-        body.add("deployment-source", "Camunda Modeler");
-        body.add("deploy-changed-only", "true");
-        body.add("data", new ByteArrayResource(bpmn.getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return "engagement-onboarding.bpmn";
-            }
-        });
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBasicAuth("olivia", "demo");
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return http.postForEntity("/engine-rest/deployment/create", new HttpEntity<>(body, headers), String.class);
+        return Modeler.deploy(http, "olivia", "demo", "engagement-onboarding.bpmn", bpmn);
     }
 
     private static String kickOffTaskName(RunningService service, String reference) {

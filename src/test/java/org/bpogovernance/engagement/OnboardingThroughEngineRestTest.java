@@ -61,7 +61,7 @@ class OnboardingThroughEngineRestTest {
 
         submit("clara", reference, "signCharterForm", "{\"charterDecision\": {\"value\": \"APPROVE\"}}");
         assertThat(submitForm("clara", claraTask, "{\"charterDecision\": {\"value\": \"APPROVE\"}}").getStatusCode())
-                .as("the same task completed twice").isEqualTo(HttpStatus.NOT_FOUND);
+                .as("the same task completed twice").isEqualTo(HttpStatus.CONFLICT);
         submit("peter", reference, "signCharterForm", "{\"charterDecision\": {\"value\": \"APPROVE\"}}");
 
         String engagement = get(rest, "clara", "demo", "/api/engagements/" + id).getBody();
