@@ -14,18 +14,21 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 /**
  * {@code /engine-rest} answers several client errors and outages with 500. These mappers answer,
  * in Camunda's own error body: input a process step refused outside a form ({@code POST .../start})
  * 400; a task completed a second time 409 saying when it was, an unknown task 404;
  * two people changing the same thing at once (an optimistic-locking failure, or a
- * unique constraint of the governance tables) 409; a database that cannot be reached (or no connection
+ * unique constraint of the governance tables, or the engine's NullPointerException when a task's process
+ * ended under it) 409; a database that cannot be reached (or no connection
  * free in time) 503. Every
  * other error stays Camunda's.
  */
@@ -50,6 +53,7 @@ class EngineRestErrors implements ResourceConfigCustomizer {
         config.register(new RestExceptions(this));
         config.register(new EngineExceptions(this));
         config.register(new TransactionFailures(this));
+        config.register(new EngineStumbles(this));
     }
 
     /** Camunda's answer to the failure, unless it is one of ours; null then. */
@@ -68,6 +72,11 @@ class EngineRestErrors implements ResourceConfigCustomizer {
                     || cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
                 return error(Response.Status.CONFLICT, CONCURRENT_CHANGE,
                         "Someone else did this at the same moment; nothing was changed. Reload to see their change.");
+            }
+            // the engine's own stumble when a task's process ended under it (the same task submitted twice at once)
+            if (cause instanceof NullPointerException npe && String.valueOf(npe.getMessage()).contains("restoreProcessInstance")) {
+                return error(Response.Status.CONFLICT, CONCURRENT_CHANGE,
+                        "Someone else changed this at the same time; reload and try again.");
             }
             if (cause instanceof OptimisticLockingException) {
                 return error(Response.Status.CONFLICT, CONCURRENT_CHANGE,
@@ -111,54 +120,74 @@ class EngineRestErrors implements ResourceConfigCustomizer {
                 .entity(Map.of("type", type, "message", message)).build();
     }
 
-    @Priority(1)
-    static class RestExceptions implements ExceptionMapper<RestException> {
+    /** Our answer where {@link #answer} has one, Camunda's otherwise. */
+    abstract static class OursOrCamunda<T extends Throwable> {
 
         private final EngineRestErrors errors;
-        private final RestExceptionHandler camunda = new RestExceptionHandler();
 
-        RestExceptions(EngineRestErrors errors) {
+        OursOrCamunda(EngineRestErrors errors) {
             this.errors = errors;
         }
 
-        @Override
-        public Response toResponse(RestException exception) {
+        public Response toResponse(T exception) {
             Response ours = errors.answer(exception);
-            return ours != null ? ours : camunda.toResponse(exception);
+            return ours != null ? ours : camunda(exception);
+        }
+
+        abstract Response camunda(T exception);
+    }
+
+    @Priority(1)
+    static class RestExceptions extends OursOrCamunda<RestException> implements ExceptionMapper<RestException> {
+
+        RestExceptions(EngineRestErrors errors) {
+            super(errors);
+        }
+
+        @Override
+        Response camunda(RestException exception) {
+            return new RestExceptionHandler().toResponse(exception);
+        }
+    }
+
+    @Priority(1)
+    static class EngineExceptions extends OursOrCamunda<ProcessEngineException> implements ExceptionMapper<ProcessEngineException> {
+
+        EngineExceptions(EngineRestErrors errors) {
+            super(errors);
+        }
+
+        @Override
+        Response camunda(ProcessEngineException exception) {
+            return new ProcessEngineExceptionHandler().toResponse(exception);
+        }
+    }
+
+    /** A NullPointerException of the engine: ours when it is the known race, Camunda's otherwise. */
+    @Priority(1)
+    static class EngineStumbles extends OursOrCamunda<NullPointerException> implements ExceptionMapper<NullPointerException> {
+
+        EngineStumbles(EngineRestErrors errors) {
+            super(errors);
+        }
+
+        @Override
+        Response camunda(NullPointerException exception) {
+            return new ExceptionHandler().toResponse(exception);
         }
     }
 
     /** The engine's transaction could not even begin (no connection): not a ProcessEngineException, so not Camunda's. */
     @Priority(1)
-    static class TransactionFailures implements ExceptionMapper<org.springframework.transaction.TransactionException> {
-
-        private final EngineRestErrors errors;
+    static class TransactionFailures extends OursOrCamunda<TransactionException> implements ExceptionMapper<TransactionException> {
 
         TransactionFailures(EngineRestErrors errors) {
-            this.errors = errors;
+            super(errors);
         }
 
         @Override
-        public Response toResponse(org.springframework.transaction.TransactionException exception) {
-            Response ours = errors.answer(exception);
-            return ours != null ? ours : new org.camunda.bpm.engine.rest.exception.ExceptionHandler().toResponse(exception);
-        }
-    }
-
-    @Priority(1)
-    static class EngineExceptions implements ExceptionMapper<ProcessEngineException> {
-
-        private final EngineRestErrors errors;
-        private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
-
-        EngineExceptions(EngineRestErrors errors) {
-            this.errors = errors;
-        }
-
-        @Override
-        public Response toResponse(ProcessEngineException exception) {
-            Response ours = errors.answer(exception);
-            return ours != null ? ours : camunda.toResponse(exception);
+        Response camunda(TransactionException exception) {
+            return new ExceptionHandler().toResponse(exception);
         }
     }
 }

@@ -75,7 +75,8 @@ class TaskCompletionRetryFilter extends OncePerRequestFilter {
         }
         String body = new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8);
         // engine-rest says so in its own words (EngineRestErrors); the webapps' API passes the engine's type on
-        return body.contains("\"" + EngineRestErrors.CONCURRENT_CHANGE + "\"") || body.contains("\"OptimisticLockingException\"");
+        return body.contains("\"" + EngineRestErrors.CONCURRENT_CHANGE + "\"") || body.contains("\"OptimisticLockingException\"")
+                || body.contains("restoreProcessInstance"); // see EngineRestErrors: the engine's NPE in the same race
     }
 
     private static void pause(int attempt) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.bpogovernance.testing.Http.get;
 import static org.bpogovernance.testing.Http.postJson;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,14 +18,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.bpogovernance.security.GovernanceGroups;
-import org.bpogovernance.testing.Engagements;
 import org.bpogovernance.testing.Engagements.Registered;
+import org.bpogovernance.testing.Engagements;
 import org.bpogovernance.testing.GovernanceTest;
 import org.bpogovernance.testing.Json;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -44,6 +47,10 @@ class ConcurrentUsersTest {
     static final int DOUBLED = 10;
     static final int PARALLEL_JOINS = 10;
     static final String APPROVE = "{\"variables\": {\"charterDecision\": {\"value\": \"APPROVE\"}}}";
+
+    /** The mails these requests cause are delivered here, not left queued for the test classes after this one. */
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
 
     @Autowired
     TestRestTemplate rest;
@@ -114,6 +121,7 @@ class ConcurrentUsersTest {
             assertThat((String) Json.read(get(rest, "olivia", "demo", engagements.get(i).path()).getBody(), "$.phase"))
                     .isEqualTo("OPERATIONAL");
         }
+        Reliability.awaitOutboxEmpty(rest, java.time.Duration.ofMinutes(2));
     }
 
     private ResponseEntity<String> sign(String user, String task) {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -14,10 +16,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.bpogovernance.testing.Engagements;
 import org.bpogovernance.testing.Engagements.Registered;
+import org.bpogovernance.testing.Engagements;
 import org.bpogovernance.testing.GovernanceTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -57,6 +60,10 @@ class InputFuzzingTest {
             "exit_item", "party_sign_off", "audit_entry", "act_ru_execution", "act_ru_task", "act_ru_variable", "act_ru_job",
             "act_hi_procinst", "act_id_user");
 
+    /** The mails these requests cause are delivered here, not left queued for the test classes after this one. */
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
+
     @Autowired
     TestRestTemplate rest;
 
@@ -92,6 +99,7 @@ class InputFuzzingTest {
 
         assertThat(operations).as("operations in the OpenAPI document").isGreaterThan(30);
         assertThat(findings).as("findings of " + requests + " requests (seed " + SEED + ")").isEmpty();
+        Reliability.awaitOutboxEmpty(rest, java.time.Duration.ofMinutes(2));
     }
 
     private void fuzz(JsonNode api, String template, HttpMethod method, JsonNode operation, Registered engagement) {
