@@ -2,6 +2,8 @@
 # Every benchmark in one run, then the results table of docs/benchmarks.md rewritten from what
 # they measured (machine, date, each figure beside its baseline and their ratio).
 # Usage: benchmarks/run-all.sh   (from anywhere; needs PostgreSQL on 127.0.0.1:5432 like the tests)
+#        benchmarks/run-all.sh --table-only   (only rewrites the table from target/benchmarks/, e.g. after
+#        re-running one benchmark with mvn -Pbenchmarks test -Dtest=...)
 # Takes about an hour on 2 cores. Each benchmark also leaves its rows in target/benchmarks/.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -10,12 +12,14 @@ cd "$root"
 # leaving their rows out.
 export CI=true
 
-rm -rf target/benchmarks
-mkdir -p target/benchmarks
-benchmarks/startup.sh "${STARTUP_RUNS:-5}" | tee target/benchmarks/startup.md
-# Sizes can be lowered for a quick look, e.g. BENCHMARK_ARGS="-Dbenchmark.engagements=300"; the rows say what was measured.
 measured=0
-mvn -B -Pbenchmarks test ${BENCHMARK_ARGS:-} || measured=$?
+if [ "${1:-}" != "--table-only" ]; then
+  rm -rf target/benchmarks
+  mkdir -p target/benchmarks
+  benchmarks/startup.sh "${STARTUP_RUNS:-5}" | tee target/benchmarks/startup.md
+  # Sizes can be lowered for a quick look, e.g. BENCHMARK_ARGS="-Dbenchmark.engagements=300"; the rows say what was measured.
+  mvn -B -Pbenchmarks test ${BENCHMARK_ARGS:-} || measured=$?
+fi
 
 table="$(mktemp)"
 trap 'rm -f "$table"' EXIT
@@ -30,7 +34,7 @@ trap 'rm -f "$table"' EXIT
       review-calls-h2 review-calls-postgresql cluster-postgresql scale-postgresql; do
     file="target/benchmarks/$name.md"
     if [ -s "$file" ]; then
-      grep '^|' "$file"
+      sed 's/\x1b\[[0-9;]*m//g' "$file" | grep '^|'   # without the colour codes Maven printed
     else
       echo "| $name: not measured in this run (it failed; see the Maven output) | | | | |"
       measured=1

@@ -57,7 +57,8 @@ public final class TestDatabase implements ActiveProfilesResolver, ExecutionCond
      */
     public static String[] freshSideDatabase(String name) {
         if (!onPostgres()) {
-            return new String[] {"jdbc:h2:file:./target/test-data/" + name + "-" + java.util.UUID.randomUUID(), "sa", ""};
+            // the service's own H2 setting (application.yaml), so a baseline writes as durably as the service
+            return new String[] {"jdbc:h2:file:./target/test-data/" + name + "-" + java.util.UUID.randomUUID() + ";WRITE_DELAY=0", "sa", ""};
         }
         try (Connection connection = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD);
                 var statement = connection.createStatement()) {
