@@ -26,7 +26,7 @@ trap 'rm -f "$table"' EXIT
 {
   echo "Machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -n 1)," \
     "$(. /etc/os-release && echo "$PRETTY_NAME")."
-  echo "Date: $(date -u +%F). Produced by \`benchmarks/run-all.sh\` in one run."
+  echo "Date: $(date -u +%F). Produced by \`benchmarks/run-all.sh\`${BENCHMARK_ARGS:+ with $BENCHMARK_ARGS}."
   echo
   echo "| measure | service | baseline | ratio | target |"
   echo "|---|---|---|---|---|"
