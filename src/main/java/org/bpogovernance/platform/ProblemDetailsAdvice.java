@@ -100,7 +100,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
             DataAccessResourceFailureException.class})
-    ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException exception) {
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception exception) {
         log.warn("Database unavailable: {}", exception.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS).body(DatabaseUnavailable.problem());
@@ -119,8 +119,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception exception) {
         if (DatabaseUnavailable.causedBy(exception)) {
-            // the engine and JPA wrap a lost connection in exceptions of their own
-            return databaseUnavailable(new DataAccessResourceFailureException(exception.getMessage(), exception));
+            return databaseUnavailable(exception); // the engine and JPA wrap a lost connection in exceptions of their own
         }
         String reference = UUID.randomUUID().toString();
         log.error("Unexpected error, reference {}", reference, exception);

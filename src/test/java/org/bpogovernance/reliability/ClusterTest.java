@@ -10,8 +10,6 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.bpogovernance.testing.Json;
@@ -54,9 +52,8 @@ class ClusterTest {
                     Modeler.testModel("cluster-check.bpmn"));
             assertThat(deployed.getStatusCode()).as(deployed.getBody()).isEqualTo(HttpStatus.OK);
 
-            List<String> instances = new ArrayList<>();
             for (int i = 0; i < INSTANCES; i++) {
-                instances.add(Reliability.startClusterCheck(i % 2 == 0 ? b : a, "CLUSTER-" + i, "PT5S"));
+                Reliability.startClusterCheck(i % 2 == 0 ? b : a, "CLUSTER-" + i, "PT5S");
             }
             List<String> tasks = awaitTasks(a, Duration.ofMinutes(3));
             assertThat(tasks).hasSize(INSTANCES);
@@ -69,12 +66,12 @@ class ClusterTest {
                 assertThat(firings).as("each timer fired once").hasSize(INSTANCES)
                         .extracting(row -> row.get("entity_id")).doesNotHaveDuplicates();
                 assertThat(firings).as("by both nodes").extracting(row -> row.get("details")).contains("A", "B");
-                assertThat(db.queryForObject("SELECT COUNT(*) FROM notification_outbox WHERE status = 'SENT'", Integer.class))
-                        .as("one mail per task").isEqualTo(INSTANCES);
+                List<String> sent = db.queryForList("SELECT '<outbox-' || id || '@bpo-governance>' FROM notification_outbox "
+                        + "WHERE status = 'SENT'", String.class);
+                assertThat(sent).as("one mail per task").hasSize(INSTANCES);
+                assertThat(Reliability.receivedMessageIds(smtp)).as("each of them received once")
+                        .containsExactlyInAnyOrderElementsOf(sent);
             }
-            List<String> received = Reliability.receivedMessageIds(smtp);
-            assertThat(received).as("each mail received once").hasSize(INSTANCES).doesNotHaveDuplicates();
-            assertThat(new HashSet<>(received)).hasSize(INSTANCES);
 
             for (int i = 0; i < tasks.size(); i++) {
                 ResponseEntity<String> done = postJson(i % 2 == 0 ? a : b, "olivia", "demo",
@@ -83,7 +80,6 @@ class ClusterTest {
             }
             assertThat(Json.<List<Object>>read(get(b, "admin", ReviewCallsOverHttp.ADMIN_PASSWORD,
                     "/engine-rest/process-instance?processDefinitionKey=cluster-check").getBody(), "$[*]")).isEmpty();
-            assertThat(instances).hasSize(INSTANCES);
         }
     }
 

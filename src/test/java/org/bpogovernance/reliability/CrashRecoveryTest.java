@@ -105,7 +105,7 @@ class CrashRecoveryTest {
             Reliability.awaitOutboxEmpty(rest, Duration.ofMinutes(10));
         }
 
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres".equals(dbKind()) ? "postgres" : "sa", "")) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, TestDatabase.onPostgres() ? "postgres" : "sa", "")) {
             JdbcTemplate db = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
             assertThat(db.queryForObject("SELECT COUNT(DISTINCT contract_reference) FROM engagement", Integer.class)).isEqualTo(CALLS);
             assertThat(db.queryForObject("SELECT COUNT(*) FROM engagement", Integer.class)).isEqualTo(CALLS);
@@ -135,10 +135,6 @@ class CrashRecoveryTest {
             assertThat(received.size() - sent.size()).as("mails received twice (the one in transit at the kill)")
                     .isLessThanOrEqualTo(1);
         }
-    }
-
-    private static String dbKind() {
-        return TestDatabase.onPostgres() ? "postgres" : "h2";
     }
 
     /** One person: takes calls off the queue and works each to its end, waiting out the service's absence. */
