@@ -7,13 +7,10 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -25,7 +22,7 @@ import org.springframework.transaction.TransactionException;
 /**
  * {@code /engine-rest} answers several client errors and outages with 500. These mappers answer,
  * in Camunda's own error body: input a process step refused outside a form ({@code POST .../start})
- * 400; a task completed a second time 409 saying when it was, an unknown task 404;
+ * 400, or 409 when the step found a conflict with the current state; a task completed a second time 409 saying when it was, an unknown task 404;
  * two people changing the same thing at once (an optimistic-locking failure, or a
  * unique constraint of the governance tables, or the engine's NullPointerException when a task's process
  * ended under it) 409; a database that cannot be reached (or no connection
@@ -40,12 +37,10 @@ class EngineRestErrors implements ResourceConfigCustomizer {
 
     private static final Pattern TASK_ID = Pattern.compile("(?i)Cannot find task with id ([^\\s:]+)");
 
-    private final HistoryService historyService;
-    private final IdentityService identityService;
+    private final CompletedTasks completedTasks;
 
-    EngineRestErrors(HistoryService historyService, IdentityService identityService) {
-        this.historyService = historyService;
-        this.identityService = identityService;
+    EngineRestErrors(CompletedTasks completedTasks) {
+        this.completedTasks = completedTasks;
     }
 
     @Override
@@ -64,6 +59,9 @@ class EngineRestErrors implements ResourceConfigCustomizer {
                     .entity(Map.of("type", "DatabaseUnavailable", "message", DatabaseUnavailable.DETAIL)).build();
         }
         for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof RefusedUserInput refused && refused.getCause() instanceof ConflictException) {
+                return error(Response.Status.CONFLICT, "Conflict", refused.getMessage());
+            }
             if (cause instanceof RefusedUserInput refused) {
                 return error(Response.Status.BAD_REQUEST, "InvalidRequestException", refused.getMessage());
             }
@@ -93,26 +91,12 @@ class EngineRestErrors implements ResourceConfigCustomizer {
     private Response taskGone(String engineMessage, String message) {
         Matcher taskId = TASK_ID.matcher(engineMessage);
         if (taskId.find()) {
-            HistoricTaskInstance done = finishedTask(taskId.group(1));
-            if (done != null) {
-                return error(Response.Status.CONFLICT, "TaskAlreadyCompleted", "This task was already completed (at "
-                        + done.getEndTime().toInstant() + "); nothing was changed.");
+            var completedAt = completedTasks.completedAt(taskId.group(1));
+            if (completedAt.isPresent()) {
+                return error(Response.Status.CONFLICT, CompletedTasks.TYPE, CompletedTasks.message(completedAt.get()));
             }
         }
         return error(Response.Status.NOT_FOUND, "InvalidRequestException", message);
-    }
-
-    /** Read past the asker's authorizations; the answer tells only that and when the task ended. */
-    private HistoricTaskInstance finishedTask(String taskId) {
-        var asker = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return historyService.createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult();
-        } finally {
-            if (asker != null) {
-                identityService.setAuthentication(asker);
-            }
-        }
     }
 
     private static Response error(Response.Status status, String type, String message) {

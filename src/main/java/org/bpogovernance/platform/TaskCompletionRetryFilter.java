@@ -1,5 +1,6 @@
 package org.bpogovernance.platform;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -12,12 +13,20 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -28,17 +37,30 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * rolls the later one back with an optimistic-locking failure. The same task submitted twice at
  * once collides on the governance tables' unique constraints (one signature per side and round).
  * Nothing of such an attempt was written, so this filter submits it again, up to {@value #ATTEMPTS} times, for Tasklist and
- * {@code /engine-rest} task completions, instead of asking the person to click again. A real
- * conflict then shows itself: the task completed twice ends as 409 "already completed".
+ * {@code /engine-rest} task completions, instead of asking the person to click again.
+ * <p>
+ * A task completed twice at once can also fail in ways the engine does not name as a collision
+ * (a step reading the task's variables after the other submission removed them, or the
+ * permission check after it removed the task's authorization). Whatever an
+ * attempt failed with, when the task has been completed meanwhile the person is told so: 409
+ * "already completed (at …)".
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class TaskCompletionRetryFilter extends OncePerRequestFilter {
 
     static final int ATTEMPTS = 4;
-    private static final Pattern TASK_COMPLETION = Pattern.compile(".*/task/[^/]+/(submit-form|complete)$");
+    private static final Pattern TASK_COMPLETION = Pattern.compile(".*/task/([^/]+)/(submit-form|complete)$");
     private static final int MAX_BODY = 4 * 1024 * 1024;
     private static final Logger log = LoggerFactory.getLogger(TaskCompletionRetryFilter.class);
+
+    private final CompletedTasks completedTasks;
+    private final ObjectMapper json;
+
+    TaskCompletionRetryFilter(CompletedTasks completedTasks, ObjectMapper json) {
+        this.completedTasks = completedTasks;
+        this.json = json;
+    }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -50,7 +72,7 @@ class TaskCompletionRetryFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         byte[] body = request.getInputStream().readNBytes(MAX_BODY);
-        java.util.Set<String> attributesBefore = new java.util.HashSet<>(java.util.Collections.list(request.getAttributeNames()));
+        Set<String> attributesBefore = new HashSet<>(Collections.list(request.getAttributeNames()));
         for (int attempt = 1; ; attempt++) {
             ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
             chain.doFilter(new ReplayedRequest(request, body), answer);
@@ -59,14 +81,34 @@ class TaskCompletionRetryFilter extends OncePerRequestFilter {
                         request.getRequestURI(), attempt);
                 response.reset();
                 // the filters behind this one mark the request as handled; each attempt starts afresh
-                java.util.Collections.list(request.getAttributeNames()).stream().filter(name -> !attributesBefore.contains(name))
+                Collections.list(request.getAttributeNames()).stream().filter(name -> !attributesBefore.contains(name))
                         .forEach(request::removeAttribute);
                 pause(attempt);
                 continue;
             }
+            if (mayHaveLostTheRace(answer.getStatus()) && !response.isCommitted()) {
+                Matcher task = TASK_COMPLETION.matcher(request.getRequestURI());
+                Optional<Instant> completedAt = task.matches() ? completedTasks.completedAt(task.group(1)) : Optional.empty();
+                if (completedAt.isPresent()) {
+                    response.reset();
+                    response.setStatus(HttpServletResponse.SC_CONFLICT);
+                    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+                    json.writeValue(response.getOutputStream(),
+                            Map.of("type", CompletedTasks.TYPE, "message", CompletedTasks.message(completedAt.get())));
+                    return;
+                }
+            }
             answer.copyBodyToResponse();
             return;
         }
+    }
+
+    /**
+     * A failure other than an unknown caller or an unreachable database. A 403 is included: the
+     * other submission's commit also removes the assignee's permission on the task.
+     */
+    private static boolean mayHaveLostTheRace(int status) {
+        return status >= 400 && status != HttpServletResponse.SC_UNAUTHORIZED && status != HttpServletResponse.SC_SERVICE_UNAVAILABLE;
     }
 
     private static boolean collided(ContentCachingResponseWrapper answer) {
