@@ -22,7 +22,7 @@ import org.springframework.transaction.TransactionException;
 /**
  * {@code /engine-rest} answers several client errors and outages with 500. These mappers answer,
  * in Camunda's own error body: input a process step refused outside a form ({@code POST .../start})
- * 400, or 409 when the step found a conflict with the current state; a task completed a second time 409 saying when it was, an unknown task 404;
+ * 400; a task completed a second time 409 saying when it was, an unknown task 404;
  * two people changing the same thing at once (an optimistic-locking failure, or a
  * unique constraint of the governance tables, or the engine's NullPointerException when a task's process
  * ended under it) 409; a database that cannot be reached (or no connection
@@ -59,9 +59,6 @@ class EngineRestErrors implements ResourceConfigCustomizer {
                     .entity(Map.of("type", "DatabaseUnavailable", "message", DatabaseUnavailable.DETAIL)).build();
         }
         for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            if (cause instanceof RefusedUserInput refused && refused.getCause() instanceof ConflictException) {
-                return error(Response.Status.CONFLICT, "Conflict", refused.getMessage());
-            }
             if (cause instanceof RefusedUserInput refused) {
                 return error(Response.Status.BAD_REQUEST, "InvalidRequestException", refused.getMessage());
             }

@@ -76,7 +76,8 @@ class TaskCompletionRetryFilter extends OncePerRequestFilter {
         for (int attempt = 1; ; attempt++) {
             ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
             chain.doFilter(new ReplayedRequest(request, body), answer);
-            if (attempt < ATTEMPTS && !response.isCommitted() && collided(answer)) {
+            String failure = answer.getStatus() < 400 ? null : new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8);
+            if (failure != null && attempt < ATTEMPTS && !response.isCommitted() && collided(failure)) {
                 log.debug("Task completion {} collided with a parallel one (attempt {}); submitting again",
                         request.getRequestURI(), attempt);
                 response.reset();
@@ -86,15 +87,10 @@ class TaskCompletionRetryFilter extends OncePerRequestFilter {
                 pause(attempt);
                 continue;
             }
-            if (mayHaveLostTheRace(answer.getStatus()) && !response.isCommitted()) {
-                Matcher task = TASK_COMPLETION.matcher(request.getRequestURI());
-                Optional<Instant> completedAt = task.matches() ? completedTasks.completedAt(task.group(1)) : Optional.empty();
+            if (failure != null && !response.isCommitted() && mayHaveLostTheRace(answer.getStatus(), failure)) {
+                Optional<Instant> completedAt = completedTasks.completedAt(taskId(request));
                 if (completedAt.isPresent()) {
-                    response.reset();
-                    response.setStatus(HttpServletResponse.SC_CONFLICT);
-                    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-                    json.writeValue(response.getOutputStream(),
-                            Map.of("type", CompletedTasks.TYPE, "message", CompletedTasks.message(completedAt.get())));
+                    answerAlreadyCompleted(response, completedAt.get());
                     return;
                 }
             }
@@ -103,22 +99,31 @@ class TaskCompletionRetryFilter extends OncePerRequestFilter {
         }
     }
 
-    /**
-     * A failure other than an unknown caller or an unreachable database. A 403 is included: the
-     * other submission's commit also removes the assignee's permission on the task.
-     */
-    private static boolean mayHaveLostTheRace(int status) {
-        return status >= 400 && status != HttpServletResponse.SC_UNAUTHORIZED && status != HttpServletResponse.SC_SERVICE_UNAVAILABLE;
+    private void answerAlreadyCompleted(HttpServletResponse response, Instant completedAt) throws IOException {
+        response.reset();
+        response.setStatus(HttpServletResponse.SC_CONFLICT);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), Map.of("type", CompletedTasks.TYPE, "message", CompletedTasks.message(completedAt)));
     }
 
-    private static boolean collided(ContentCachingResponseWrapper answer) {
-        if (answer.getStatus() < 400) {
-            return false;
-        }
-        String body = new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8);
+    private static String taskId(HttpServletRequest request) {
+        Matcher completion = TASK_COMPLETION.matcher(request.getRequestURI());
+        return completion.matches() ? completion.group(1) : "";
+    }
+
+    /**
+     * A failure other than an unknown caller, an unreachable database or one that says so already.
+     * A 403 is included: the other submission's commit also removes the assignee's permission on the task.
+     */
+    private static boolean mayHaveLostTheRace(int status, String failure) {
+        return status != HttpServletResponse.SC_UNAUTHORIZED && status != HttpServletResponse.SC_SERVICE_UNAVAILABLE
+                && !failure.contains("\"" + CompletedTasks.TYPE + "\"");
+    }
+
+    private static boolean collided(String failure) {
         // engine-rest says so in its own words (EngineRestErrors); the webapps' API passes the engine's type on
-        return body.contains("\"" + EngineRestErrors.CONCURRENT_CHANGE + "\"") || body.contains("\"OptimisticLockingException\"")
-                || body.contains("restoreProcessInstance"); // see EngineRestErrors: the engine's NPE in the same race
+        return failure.contains("\"" + EngineRestErrors.CONCURRENT_CHANGE + "\"") || failure.contains("\"OptimisticLockingException\"")
+                || failure.contains("restoreProcessInstance"); // see EngineRestErrors: the engine's NPE in the same race
     }
 
     private static void pause(int attempt) {

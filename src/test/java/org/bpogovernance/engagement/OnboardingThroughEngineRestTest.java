@@ -9,10 +9,15 @@ import java.util.List;
 import java.util.Map;
 import org.bpogovernance.testing.GovernanceTest;
 import org.bpogovernance.testing.Json;
+import org.bpogovernance.testing.WebappLogin;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -62,6 +67,9 @@ class OnboardingThroughEngineRestTest {
         submit("clara", reference, "signCharterForm", "{\"charterDecision\": {\"value\": \"APPROVE\"}}");
         assertThat(submitForm("clara", claraTask, "{\"charterDecision\": {\"value\": \"APPROVE\"}}").getStatusCode())
                 .as("the same task completed twice").isEqualTo(HttpStatus.CONFLICT);
+        ResponseEntity<String> againInTasklist = submitInTasklist("clara", claraTask, "{\"charterDecision\": {\"value\": \"APPROVE\"}}");
+        assertThat(againInTasklist.getStatusCode()).as(againInTasklist.getBody()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat((String) Json.read(againInTasklist.getBody(), "$.message")).startsWith("This task was already completed (at ");
         submit("peter", reference, "signCharterForm", "{\"charterDecision\": {\"value\": \"APPROVE\"}}");
 
         String engagement = get(rest, "clara", "demo", "/api/engagements/" + id).getBody();
@@ -122,6 +130,19 @@ class OnboardingThroughEngineRestTest {
                 .isEqualTo(HttpStatus.OK);
         ResponseEntity<String> submitted = submitForm(user, taskId, variables);
         assertThat(submitted.getStatusCode()).as(submitted.getBody()).isIn(HttpStatus.OK, HttpStatus.NO_CONTENT);
+    }
+
+    /** As Tasklist itself submits: its own API, the login session and its CSRF token. */
+    private ResponseEntity<String> submitInTasklist(String user, String taskId, String variables) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.add(HttpHeaders.COOKIE, WebappLogin.sessionCookie(rest, user, "demo", "tasklist"));
+        // the logged-in session's token, which Tasklist reads from the answer to its first request
+        String token = rest.exchange("/camunda/api/engine/engine/default/task/count", HttpMethod.GET,
+                new HttpEntity<>(headers), String.class).getHeaders().getFirst("X-XSRF-TOKEN");
+        headers.add("X-XSRF-TOKEN", token);
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return rest.exchange("/camunda/api/engine/engine/default/task/" + taskId + "/submit-form", HttpMethod.POST,
+                new HttpEntity<>("{\"variables\": " + variables + "}", headers), String.class);
     }
 
     private ResponseEntity<String> submitForm(String user, String taskId, String variables) {
