@@ -1,5 +1,6 @@
 package org.bpogovernance.engagement;
 
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -12,6 +13,8 @@ interface EngagementRepository extends Repository<Engagement, Long> {
     Engagement save(Engagement engagement);
 
     Optional<Engagement> findById(Long id);
+
+    List<Engagement> findAll();
 
     Optional<Engagement> findByContractReference(String contractReference);
 

@@ -16,6 +16,7 @@ import org.bpogovernance.platform.ConflictException;
 import org.bpogovernance.platform.InvalidInputException;
 import org.bpogovernance.platform.NotFoundException;
 import org.bpogovernance.security.CurrentUser;
+import org.bpogovernance.security.EngagementAccess;
 import org.bpogovernance.security.GovernanceGroups;
 import org.bpogovernance.security.UserDirectory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -48,13 +49,15 @@ public class EngagementService {
     private final AuditTrail auditTrail;
     private final CurrentUser currentUser;
     private final UserDirectory users;
+    private final EngagementAccess access;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     EngagementService(EngagementRepository engagements, StakeholderRepository stakeholders, TermRepository terms,
             EngagementRules rules,
             StakeholderRules stakeholderRules, EngagementLifecycle lifecycle, AuditTrail auditTrail,
-            CurrentUser currentUser, UserDirectory users, ApplicationEventPublisher events, Clock clock) {
+            CurrentUser currentUser, UserDirectory users, EngagementAccess access, ApplicationEventPublisher events,
+            Clock clock) {
         this.engagements = engagements;
         this.stakeholders = stakeholders;
         this.terms = terms;
@@ -64,6 +67,7 @@ public class EngagementService {
         this.auditTrail = auditTrail;
         this.currentUser = currentUser;
         this.users = users;
+        this.access = access;
         this.events = events;
         this.clock = clock;
     }
@@ -81,6 +85,7 @@ public class EngagementService {
     public Engagement registerFor(String lifecycleProcessInstanceId, EngagementRequest request) {
         Engagement engagement = create(request);
         engagement.linkLifecycle(lifecycleProcessInstanceId);
+        access.opened(engagement.getId(), lifecycleProcessInstanceId);
         return engagement;
     }
 
@@ -255,6 +260,7 @@ public class EngagementService {
         Stakeholder stakeholder = stakeholders.save(new Stakeholder(engagement.getId(), request.userId().trim(),
                 request.side(), request.role(), request.escalationLevel()));
         auditTrail.record(AUDIT_TYPE, engagement.getId(), "STAKEHOLDER_ADDED", stakeholder.toString());
+        access.joined(engagement.getId(), engagement.getName(), stakeholder.getUserId());
         return stakeholder;
     }
 
@@ -274,6 +280,18 @@ public class EngagementService {
         }
         stakeholders.delete(stakeholder);
         auditTrail.record(AUDIT_TYPE, id, "STAKEHOLDER_REMOVED", stakeholder.toString());
+        if (!stakeholders.existsByEngagementIdAndUserId(id, stakeholder.getUserId())) {
+            access.left(id, stakeholder.getUserId(), successorOf(stakeholder));
+        }
+    }
+
+    /** Who takes over the open tasks of a person leaving: another holder of the role, else the governance officer. */
+    private String successorOf(Stakeholder leaving) {
+        List<Stakeholder> remaining = stakeholders.findByEngagementIdOrderByIdAsc(leaving.getEngagementId());
+        return remaining.stream().filter(s -> s.getRole() == leaving.getRole()).map(Stakeholder::getUserId).findFirst()
+                .or(() -> remaining.stream().filter(s -> s.getRole() == StakeholderRole.GOVERNANCE_OFFICER)
+                        .map(Stakeholder::getUserId).findFirst())
+                .orElse(null);
     }
 
     /** The stakeholder holding a role, for routing tasks to the named person. */

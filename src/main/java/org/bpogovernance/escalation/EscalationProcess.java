@@ -1,5 +1,6 @@
 package org.bpogovernance.escalation;
 
+import java.util.Set;
 import org.bpogovernance.platform.ProcessVariable;
 
 /** The escalation process (bpmn/escalation.bpmn): its key, variables and form fields. */
@@ -28,6 +29,8 @@ final class EscalationProcess {
     static final String ACTION_PLAN = "actionPlan";
     static final String HISTORY = "escalationHistory";
     static final String CONTRACT_REFERENCE = "contractReference";
+    /** The fields of the start form (forms/raise-escalation.form): all a person raising one by hand may give. */
+    static final Set<String> START_FORM_FIELDS = Set.of(CONTRACT_REFERENCE, SUBJECT.name(), SEVERITY.name());
 
     private EscalationProcess() {
     }

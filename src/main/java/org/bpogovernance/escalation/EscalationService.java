@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.bpogovernance.action.ActionItem;
@@ -24,6 +26,7 @@ import org.bpogovernance.platform.InvalidInputException.Violation;
 import org.bpogovernance.platform.InvalidInputException;
 import org.bpogovernance.platform.NotFoundException;
 import org.bpogovernance.security.CurrentUser;
+import org.bpogovernance.security.EngagementAccess;
 import org.bpogovernance.security.GovernanceGroups;
 import org.bpogovernance.servicelevel.ServiceLevelBreached;
 import org.springframework.context.event.EventListener;
@@ -41,6 +44,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class EscalationService {
 
     static final Set<String> RESOLUTIONS = Set.of("RESOLVED", "ACCEPTED_RISK", "CONTRACT_ACTION");
+    /** The role groups a routing table may name, scoped to the engagement's own holders of the role. */
+    private static final Map<String, StakeholderRole> ROLE_OF_GROUP = Map.of(
+            GovernanceGroups.CLIENT_REPRESENTATIVES, StakeholderRole.CLIENT_REPRESENTATIVE,
+            GovernanceGroups.PROVIDER_MANAGERS, StakeholderRole.PROVIDER_MANAGER,
+            GovernanceGroups.EXECUTIVE_SPONSORS, StakeholderRole.EXECUTIVE_SPONSOR);
     public static final String REJECTED_SIGN_OFF = Escalation.Trigger.REJECTED_SIGN_OFF.name();
 
     /** A level of the ladder as its task is addressed: the people at that level, the groups, the time limit. */
@@ -64,11 +72,13 @@ public class EscalationService {
     private final ActionItemService actionItems;
     private final AuditTrail auditTrail;
     private final CurrentUser currentUser;
+    private final EngagementAccess access;
     private final Clock clock;
 
     EscalationService(EscalationRepository escalations, EscalationStepRepository steps, EscalationLadder ladder,
             EscalationRouting routing, EscalationSettings settings, EngagementService engagements,
-            ActionItemService actionItems, AuditTrail auditTrail, CurrentUser currentUser, Clock clock) {
+            ActionItemService actionItems, AuditTrail auditTrail, CurrentUser currentUser, EngagementAccess access,
+            Clock clock) {
         this.escalations = escalations;
         this.steps = steps;
         this.ladder = ladder;
@@ -78,6 +88,7 @@ public class EscalationService {
         this.actionItems = actionItems;
         this.auditTrail = auditTrail;
         this.currentUser = currentUser;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -160,6 +171,37 @@ public class EscalationService {
     }
 
     /**
+     * Why an escalation process may not start as it is being started, or empty when it may. A
+     * person raising one by hand gives only what the start form asks (the rest is set by the
+     * process); an escalation the service recorded (an id given) must be open, of the given
+     * engagement, and without a ladder yet: only the service's own start, in the transaction
+     * that recorded it, can satisfy that, so nobody can move or copy another escalation.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> whyStartRefused(Object escalationId, Object engagementId, Set<String> variableNames) {
+        if (escalationId == null) {
+            if (currentUser.seesEverything() || EscalationProcess.START_FORM_FIELDS.containsAll(variableNames)) {
+                return Optional.empty();
+            }
+            Set<String> extra = new TreeSet<>(variableNames);
+            extra.removeAll(EscalationProcess.START_FORM_FIELDS);
+            return Optional.of("An escalation is raised with its start form's fields only ("
+                    + String.join(", ", new TreeSet<>(EscalationProcess.START_FORM_FIELDS)) + "); not allowed: "
+                    + String.join(", ", extra) + ".");
+        }
+        String notNew = "Escalation " + escalationId + " cannot be started again: a ladder starts only for a new "
+                + "escalation of its own engagement. Raise a new one from the start form.";
+        if (!(escalationId instanceof Number id) || !(engagementId instanceof Number engagement)) {
+            return Optional.of(notNew);
+        }
+        return escalations.findById(id.longValue())
+                .filter(e -> e.getStatus() == Escalation.Status.OPEN && e.getProcessInstanceId() == null
+                        && e.getEngagementId().equals(engagement.longValue()))
+                .map(e -> Optional.<String>empty())
+                .orElse(Optional.of(notNew));
+    }
+
+    /**
      * Someone started the escalation process from Tasklist's start form: the record for that
      * instance, for an engagement the person is on (officers: any).
      */
@@ -194,6 +236,7 @@ public class EscalationService {
         Escalation escalation = escalations.save(new Escalation(engagement.getId(), "manual:" + processInstanceId,
                 Escalation.Trigger.MANUAL, parsed, subject.trim(), user, Instant.now(clock)));
         escalation.runsIn(processInstanceId);
+        access.opened(engagement.getId(), processInstanceId);
         step(escalation, EscalationStep.Event.RAISED, "MANUAL (" + parsed + ") in Tasklist");
         auditTrail.recordFor(processInstanceId, EngagementService.AUDIT_TYPE, engagement.getId(), "ESCALATION_RAISED",
                 "#" + escalation.getId() + " MANUAL (" + parsed + "): " + escalation.getSubject());
@@ -236,10 +279,19 @@ public class EscalationService {
         Instant due = Instant.now(clock).plus(settings.responseTime(escalation.getSeverity()));
         escalation.atLevel(level, due);
         escalations.save(escalation);
-        List<String> responders = respondersAt(escalation.getEngagementId(), level);
+        List<String> responders = new ArrayList<>(respondersAt(escalation.getEngagementId(), level));
         Set<String> groups = new LinkedHashSet<>();
         if (first && route.candidateGroup() != null && !route.candidateGroup().isBlank()) {
-            groups.add(route.candidateGroup().trim());
+            String group = route.candidateGroup().trim();
+            StakeholderRole role = ROLE_OF_GROUP.get(group);
+            if (role == null) {
+                groups.add(group);
+            } else {
+                // a role group stands for this engagement's holders of the role, never for everyone in it
+                engagements.stakeholdersForProcess(escalation.getEngagementId()).stream()
+                        .filter(s -> s.getRole() == role && !responders.contains(s.getUserId()))
+                        .forEach(s -> responders.add(s.getUserId()));
+            }
         }
         groups.add(GovernanceGroups.GOVERNANCE_OFFICERS);
         step(escalation, EscalationStep.Event.OPENED_AT_LEVEL, "to " + (responders.isEmpty() ? "the groups " + groups

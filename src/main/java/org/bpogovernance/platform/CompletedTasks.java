@@ -3,7 +3,6 @@ package org.bpogovernance.platform;
 import java.time.Instant;
 import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.springframework.stereotype.Component;
 
@@ -18,24 +17,17 @@ class CompletedTasks {
     static final String TYPE = "TaskAlreadyCompleted";
 
     private final HistoryService historyService;
-    private final IdentityService identityService;
+    private final EngineAsSystem asSystem;
 
-    CompletedTasks(HistoryService historyService, IdentityService identityService) {
+    CompletedTasks(HistoryService historyService, EngineAsSystem asSystem) {
         this.historyService = historyService;
-        this.identityService = identityService;
+        this.asSystem = asSystem;
     }
 
     Optional<Instant> completedAt(String taskId) {
-        var asker = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            HistoricTaskInstance task = historyService.createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult();
-            return Optional.ofNullable(task).map(done -> done.getEndTime().toInstant());
-        } finally {
-            if (asker != null) {
-                identityService.setAuthentication(asker);
-            }
-        }
+        HistoricTaskInstance task = asSystem.call(() ->
+                historyService.createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult());
+        return Optional.ofNullable(task).map(done -> done.getEndTime().toInstant());
     }
 
     static String message(Instant completedAt) {

@@ -2,38 +2,71 @@ package org.bpogovernance.platform;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.DeploymentStatisticsQueryImpl;
+import org.camunda.bpm.engine.impl.ProcessDefinitionStatisticsQueryImpl;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * The one place that reaches into the engine's internals.
  *
- * <p>Camunda wraps whatever a task listener throws in a plain {@link ProcessEngineException}
+ * <ul>
+ * <li>Camunda wraps whatever a task listener throws in a plain {@link ProcessEngineException}
  * (ENGINE-03051), and its REST resources (those of {@code /engine-rest} and of Tasklist) answer
  * 400 to a form submission only for a {@link FormFieldValidationException}, 500 for anything
- * else. Our steps refuse bad input with {@link RefusedUserInput} (see {@link UserInput}); this
- * interceptor sits outside the transaction, so once the command has rolled back it rethrows
- * that refusal as the engine's own form validation error, naming the field.
+ * else. Our steps refuse bad input with {@link RefusedUserInput} (see {@link UserInput}); an
+ * interceptor outside the transaction rethrows that refusal, once the command has rolled back,
+ * as the engine's own form validation error, naming the field.</li>
+ * <li>Every process instance, of any model, is reported to the {@link ProcessInstanceListener}s
+ * when it starts and ends (the engagement-scoped grants hang on it).</li>
+ * <li>Commands whose results Camunda does not limit to the instances a person may read, or that
+ * skip a model's own checks, are refused to everyone who does not see the whole portfolio:
+ * starting a process at a chosen activity, and the process-definition and deployment
+ * statistics (live instance counts of every engagement).</li>
+ * </ul>
  */
 @Component
 class EnginePlugin extends AbstractProcessEnginePlugin {
 
+    private final ObjectProvider<ProcessInstanceListener> processInstanceListeners;
+    private final ObjectProvider<PortfolioAccess> portfolioAccess;
+
+    EnginePlugin(ObjectProvider<ProcessInstanceListener> processInstanceListeners,
+            ObjectProvider<PortfolioAccess> portfolioAccess) {
+        this.processInstanceListeners = processInstanceListeners;
+        this.portfolioAccess = portfolioAccess;
+    }
+
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setCustomPreCommandInterceptorsTxRequired(
-                withUnwrapping(configuration.getCustomPreCommandInterceptorsTxRequired()));
+                withOurs(configuration.getCustomPreCommandInterceptorsTxRequired()));
         configuration.setCustomPreCommandInterceptorsTxRequiresNew(
-                withUnwrapping(configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
+                withOurs(configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
+        List<BpmnParseListener> parseListeners = configuration.getCustomPostBPMNParseListeners() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+        parseListeners.add(new EveryProcessInstance(processInstanceListeners));
+        configuration.setCustomPostBPMNParseListeners(parseListeners);
     }
 
-    private static List<CommandInterceptor> withUnwrapping(List<CommandInterceptor> existing) {
+    private List<CommandInterceptor> withOurs(List<CommandInterceptor> existing) {
         List<CommandInterceptor> interceptors = new ArrayList<>();
         interceptors.add(new UserInputErrorInterceptor());
+        interceptors.add(new PortfolioOnlyCommands(portfolioAccess));
         if (existing != null) {
             interceptors.addAll(existing);
         }
@@ -65,6 +98,49 @@ class EnginePlugin extends AbstractProcessEnginePlugin {
                 }
             }
             return null;
+        }
+    }
+
+    static final class PortfolioOnlyCommands extends CommandInterceptor {
+
+        private static final Set<Class<?>> PORTFOLIO_ONLY = Set.of(StartProcessInstanceAtActivitiesCmd.class,
+                ProcessDefinitionStatisticsQueryImpl.class, DeploymentStatisticsQueryImpl.class);
+
+        private final ObjectProvider<PortfolioAccess> portfolioAccess;
+
+        PortfolioOnlyCommands(ObjectProvider<PortfolioAccess> portfolioAccess) {
+            this.portfolioAccess = portfolioAccess;
+        }
+
+        @Override
+        public <T> T execute(Command<T> command) {
+            if (PORTFOLIO_ONLY.contains(command.getClass())) {
+                PortfolioAccess access = portfolioAccess.getIfAvailable();
+                if (access != null && !access.seesEverything()) {
+                    throw new AuthorizationException(command instanceof StartProcessInstanceAtActivitiesCmd
+                            ? "Starting a process at a chosen step is for governance officers; start it from its start form."
+                            : "Statistics over every engagement's processes are for governance officers.");
+                }
+            }
+            return next.execute(command);
+        }
+    }
+
+    /** Adds a start and an end listener, built in so that no "skip listeners" option skips them, to every process. */
+    static final class EveryProcessInstance extends AbstractBpmnParseListener {
+
+        private final ObjectProvider<ProcessInstanceListener> listeners;
+
+        EveryProcessInstance(ObjectProvider<ProcessInstanceListener> listeners) {
+            this.listeners = listeners;
+        }
+
+        @Override
+        public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+            processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) execution ->
+                    listeners.orderedStream().forEach(listener -> listener.started(execution)));
+            processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) execution ->
+                    listeners.orderedStream().forEach(listener -> listener.ended(execution)));
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.bpogovernance.security;
 
 import java.util.Optional;
+import org.bpogovernance.platform.PortfolioAccess;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Component;
  * completion for (Tasklist, {@code /engine-rest}); empty for the engine's own jobs.
  */
 @Component
-public class CurrentUser {
+public class CurrentUser implements PortfolioAccess {
 
     public static final String SYSTEM = "system";
 
@@ -34,6 +35,7 @@ public class CurrentUser {
      * Whether the caller may see every engagement: governance officers and administrators, and
      * the engine itself when no person is acting.
      */
+    @Override
     public boolean seesEverything() {
         var springAuthentication = SecurityContextHolder.getContext().getAuthentication();
         if (springAuthentication != null && springAuthentication.isAuthenticated()

@@ -31,6 +31,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
@@ -46,9 +47,11 @@ import org.springframework.transaction.annotation.Transactional;
  * Creates the governance groups and grants them what their members do, at every start-up and
  * without removing what an administrator added in Camunda Admin.
  *
- * <p>Participants get Tasklist only; the engine itself grants them each task they are assignee
- * or candidate of, so they see nothing else. Officers run the processes and deploy from
- * Camunda Modeler; sponsors read Cockpit.
+ * <p>Only officers (the whole portfolio) hold grants on {@code *} for process instances, history,
+ * tasks, users and groups. Participants get Tasklist; the engine grants them each task they are
+ * assignee or candidate of, and {@link EngagementAccess} their engagements' instances and
+ * people. Sponsors read Cockpit the same way. Officers run the processes and deploy from
+ * Camunda Modeler. See docs/security.md for the whole table.
  */
 @Component
 @Order(1)
@@ -79,39 +82,50 @@ class GroupAuthorizations implements ApplicationRunner {
             new Grant(GOVERNANCE_OFFICERS, FILTER, ANY, List.of(ALL)),
             new Grant(GOVERNANCE_OFFICERS, USER, ANY, List.of(READ)),
             new Grant(GOVERNANCE_OFFICERS, GROUP, ANY, List.of(READ)),
-            // Participants: Tasklist and the shared filters; tasks come from the engine's
-            // default task permissions (assignee and candidates only).
+            // Participants: Tasklist, the shared filters and the models; tasks come from the engine's
+            // default task permissions (assignee and candidates only), their engagements' process
+            // instances and people from the engagement groups (EngagementAccess).
             new Grant(CLIENT_REPRESENTATIVES, APPLICATION, "tasklist", List.of(ACCESS)),
             new Grant(CLIENT_REPRESENTATIVES, FILTER, ANY, List.of(READ)),
-            new Grant(CLIENT_REPRESENTATIVES, USER, ANY, List.of(READ)),
-            new Grant(CLIENT_REPRESENTATIVES, GROUP, ANY, List.of(READ)),
             new Grant(CLIENT_REPRESENTATIVES, PROCESS_DEFINITION, ANY, List.of(READ)),
             new Grant(PROVIDER_MANAGERS, APPLICATION, "tasklist", List.of(ACCESS)),
             new Grant(PROVIDER_MANAGERS, FILTER, ANY, List.of(READ)),
-            new Grant(PROVIDER_MANAGERS, USER, ANY, List.of(READ)),
-            new Grant(PROVIDER_MANAGERS, GROUP, ANY, List.of(READ)),
             new Grant(PROVIDER_MANAGERS, PROCESS_DEFINITION, ANY, List.of(READ)),
-            // Any participant may raise an escalation from Tasklist's "Start process".
+            // Anyone on an engagement may raise an escalation from Tasklist's "Start process"; the
+            // escalation model itself checks the engagement and the variables given.
             new Grant(CLIENT_REPRESENTATIVES, PROCESS_DEFINITION, ESCALATION_PROCESS, List.of(ProcessDefinitionPermissions.CREATE_INSTANCE)),
             new Grant(CLIENT_REPRESENTATIVES, PROCESS_INSTANCE, ANY, List.of(CREATE)),
             new Grant(PROVIDER_MANAGERS, PROCESS_DEFINITION, ESCALATION_PROCESS, List.of(ProcessDefinitionPermissions.CREATE_INSTANCE)),
             new Grant(PROVIDER_MANAGERS, PROCESS_INSTANCE, ANY, List.of(CREATE)),
             new Grant(EXECUTIVE_SPONSORS, PROCESS_DEFINITION, ESCALATION_PROCESS, List.of(ProcessDefinitionPermissions.CREATE_INSTANCE)),
-            // Executive sponsors: their own tasks in Tasklist, read-only Cockpit.
+            new Grant(EXECUTIVE_SPONSORS, PROCESS_INSTANCE, ANY, List.of(CREATE)),
+            // Executive sponsors: their own tasks in Tasklist; Cockpit with the models, and the
+            // instances and history of their engagements through the engagement groups.
             new Grant(EXECUTIVE_SPONSORS, APPLICATION, "tasklist", List.of(ACCESS)),
             new Grant(EXECUTIVE_SPONSORS, APPLICATION, "cockpit", List.of(ACCESS)),
             new Grant(EXECUTIVE_SPONSORS, FILTER, ANY, List.of(READ)),
+            new Grant(EXECUTIVE_SPONSORS, DEPLOYMENT, ANY, List.of(READ)),
+            new Grant(EXECUTIVE_SPONSORS, PROCESS_DEFINITION, ANY, List.of(ProcessDefinitionPermissions.READ)),
+            new Grant(EXECUTIVE_SPONSORS, DECISION_DEFINITION, ANY, List.of(READ)),
+            new Grant(EXECUTIVE_SPONSORS, DECISION_REQUIREMENTS_DEFINITION, ANY, List.of(READ)));
+
+    /**
+     * Grants on {@code *} that earlier versions gave participants and sponsors and that would let
+     * them read every engagement (people, instances, variables, history, the operation log):
+     * taken back at start-up from databases that have them.
+     */
+    static final List<Grant> WITHDRAWN = List.of(
+            new Grant(CLIENT_REPRESENTATIVES, USER, ANY, List.of(READ)),
+            new Grant(CLIENT_REPRESENTATIVES, GROUP, ANY, List.of(READ)),
+            new Grant(PROVIDER_MANAGERS, USER, ANY, List.of(READ)),
+            new Grant(PROVIDER_MANAGERS, GROUP, ANY, List.of(READ)),
             new Grant(EXECUTIVE_SPONSORS, USER, ANY, List.of(READ)),
             new Grant(EXECUTIVE_SPONSORS, GROUP, ANY, List.of(READ)),
-            new Grant(EXECUTIVE_SPONSORS, DEPLOYMENT, ANY, List.of(READ)),
             new Grant(EXECUTIVE_SPONSORS, PROCESS_DEFINITION, ANY, List.of(
-                    ProcessDefinitionPermissions.READ,
                     ProcessDefinitionPermissions.READ_INSTANCE,
                     ProcessDefinitionPermissions.READ_HISTORY)),
-            new Grant(EXECUTIVE_SPONSORS, PROCESS_INSTANCE, ANY, List.of(READ, CREATE)),
+            new Grant(EXECUTIVE_SPONSORS, PROCESS_INSTANCE, ANY, List.of(READ)),
             new Grant(EXECUTIVE_SPONSORS, HISTORIC_PROCESS_INSTANCE, ANY, List.of(HistoricProcessInstancePermissions.READ)),
-            new Grant(EXECUTIVE_SPONSORS, DECISION_DEFINITION, ANY, List.of(READ)),
-            new Grant(EXECUTIVE_SPONSORS, DECISION_REQUIREMENTS_DEFINITION, ANY, List.of(READ)),
             new Grant(EXECUTIVE_SPONSORS, OPERATION_LOG_CATEGORY, ANY, List.of(UserOperationLogCategoryPermissions.READ)));
 
     private final IdentityService identityService;
@@ -127,6 +141,7 @@ class GroupAuthorizations implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         GovernanceGroups.ALL.forEach(this::ensureGroup);
         GRANTS.forEach(this::ensureGranted);
+        WITHDRAWN.forEach(this::withdraw);
         log.info("Governance groups and their authorizations are in place");
     }
 
@@ -149,6 +164,25 @@ class GroupAuthorizations implements ApplicationRunner {
                 .orElseGet(() -> newGrant(grant));
         grant.permissions().forEach(authorization::addPermission);
         authorizationService.saveAuthorization(authorization);
+    }
+
+    private void withdraw(Grant grant) {
+        for (Authorization authorization : authorizationService.createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT).groupIdIn(grant.groupId()).resourceType(grant.resource())
+                .resourceId(grant.resourceId()).list()) {
+            if (grant.permissions().stream().noneMatch(authorization::isPermissionGranted)) {
+                continue;
+            }
+            grant.permissions().forEach(authorization::removePermission);
+            if (authorization.getPermissions(Permissions.values()).length == 0
+                    && authorization.getPermissions(ProcessDefinitionPermissions.values()).length == 0) {
+                authorizationService.deleteAuthorization(authorization.getId());
+            } else {
+                authorizationService.saveAuthorization(authorization);
+            }
+            log.info("Withdrew {} on {} {} from {}", grant.permissions(), grant.resource().resourceName(),
+                    grant.resourceId(), grant.groupId());
+        }
     }
 
     private Authorization newGrant(Grant grant) {
