@@ -24,7 +24,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * against the engine's users) is answered 503 with a problem detail instead of the container's
  * 500 page. The Camunda webapps' own API ({@code /camunda/api/}) answers every engine failure 500
  * with no cause attached; a 500 of it while the database does not answer is an outage, and is
- * answered 503 the same way.
+ * answered 503 the same way; with the database answering, the engine's plain refusal of a
+ * request is answered 400, as {@code /engine-rest} does.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -56,6 +57,9 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
                     writeUnavailable(request, response);
                     return;
                 }
+                if (answer.getStatus() == HttpServletResponse.SC_INTERNAL_SERVER_ERROR && !response.isCommitted()) {
+                    answerEngineRefusalAsClientError(answer);
+                }
                 answer.copyBodyToResponse();
             } else {
                 chain.doFilter(request, response);
@@ -66,6 +70,24 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
             }
             log.warn("Database unavailable during {} {}: {}", request.getMethod(), request.getRequestURI(), failure.getMessage());
             writeUnavailable(request, response);
+        }
+    }
+
+    /**
+     * With the database answering, the engine's plain exception is a request it cannot carry out
+     * (the same rule as {@link EngineRestErrors} for {@code /engine-rest}): 400 with its message.
+     */
+    private void answerEngineRefusalAsClientError(ContentCachingResponseWrapper answer) throws IOException {
+        var body = objectMapper.readTree(answer.getContentAsByteArray());
+        if (body != null && "ProcessEngineException".equals(body.path("type").asText())) {
+            String message = body.path("message").asText();
+            if (message.contains("cannot be cast to")) {
+                message = "A value in the request has the wrong type for what it is used for; nothing was changed.";
+            }
+            answer.resetBuffer();
+            answer.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            objectMapper.writeValue(answer.getOutputStream(),
+                    java.util.Map.of("type", "InvalidRequestException", "message", message));
         }
     }
 

@@ -12,10 +12,12 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.jobexecutor.FailedJobListener;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,8 +37,8 @@ import org.springframework.stereotype.Component;
  * when it starts and ends (the engagement-scoped grants hang on it).</li>
  * <li>Commands whose results Camunda does not limit to the instances a person may read, or that
  * skip a model's own checks, are refused to everyone who does not see the whole portfolio:
- * starting a process at a chosen activity, and the process-definition and deployment
- * statistics (live instance counts of every engagement).</li>
+ * starting a process at a chosen activity, running a job by hand, and the process-definition
+ * and deployment statistics (live instance counts of every engagement).</li>
  * </ul>
  */
 @Component
@@ -103,8 +105,10 @@ class EnginePlugin extends AbstractProcessEnginePlugin {
 
     static final class PortfolioOnlyCommands extends CommandInterceptor {
 
+        // The engine checks a job run by hand only inside the run and then counts the refusal as a
+        // failed attempt: anyone could use up another engagement's retries. Refused up front here.
         private static final Set<Class<?>> PORTFOLIO_ONLY = Set.of(StartProcessInstanceAtActivitiesCmd.class,
-                ProcessDefinitionStatisticsQueryImpl.class, DeploymentStatisticsQueryImpl.class);
+                ProcessDefinitionStatisticsQueryImpl.class, DeploymentStatisticsQueryImpl.class, ExecuteJobsCmd.class);
 
         private final ObjectProvider<PortfolioAccess> portfolioAccess;
 
@@ -114,16 +118,32 @@ class EnginePlugin extends AbstractProcessEnginePlugin {
 
         @Override
         public <T> T execute(Command<T> command) {
+            if (command instanceof FailedJobListener && !seesEverything()) {
+                // the refused manual run below: the engine would count it as a failed attempt of the job
+                return null;
+            }
             if (PORTFOLIO_ONLY.contains(command.getClass())) {
-                PortfolioAccess access = portfolioAccess.getIfAvailable();
-                if (access != null && !access.seesEverything()) {
-                    throw new AuthorizationException(command instanceof StartProcessInstanceAtActivitiesCmd
-                            ? "Starting a process at a chosen step is for governance officers; start it from its start form."
-                            : "Statistics over every engagement's processes are for governance officers.");
+                if (!seesEverything()) {
+                    throw new AuthorizationException(EnginePlugin.refusal(command));
                 }
             }
             return next.execute(command);
         }
+
+        private boolean seesEverything() {
+            PortfolioAccess access = portfolioAccess.getIfAvailable();
+            return access == null || access.seesEverything();
+        }
+    }
+
+    private static String refusal(Command<?> command) {
+        if (command instanceof StartProcessInstanceAtActivitiesCmd) {
+            return "Starting a process at a chosen step is for governance officers; start it from its start form.";
+        }
+        if (command instanceof ExecuteJobsCmd) {
+            return "Running a job by hand is for governance officers.";
+        }
+        return "Statistics over every engagement's processes are for governance officers.";
     }
 
     /** Adds a start and an end listener, built in so that no "skip listeners" option skips them, to every process. */

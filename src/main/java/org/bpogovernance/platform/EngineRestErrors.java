@@ -82,7 +82,31 @@ class EngineRestErrors implements ResourceConfigCustomizer {
                 return taskGone(String.valueOf(cause.getMessage()), failure.getMessage());
             }
         }
+        if (failure.getClass() == ProcessEngineException.class && !causedByTheDatabase(failure)) {
+            // the engine's plain exception is what it throws for a request it cannot carry out
+            // (a task of a running process deleted, a value of the wrong type): the asker's to fix
+            return error(Response.Status.BAD_REQUEST, "InvalidRequestException", plain(failure));
+        }
         return null;
+    }
+
+    private static boolean causedByTheDatabase(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException || cause instanceof org.apache.ibatis.exceptions.PersistenceException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The engine's message, without Java's words for a wrong type. */
+    private static String plain(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof ClassCastException) {
+                return "A value in the request has the wrong type for what it is used for; nothing was changed.";
+            }
+        }
+        return failure.getMessage();
     }
 
     private Response taskGone(String engineMessage, String message) {

@@ -134,13 +134,7 @@ class OnboardingThroughEngineRestTest {
 
     /** As Tasklist itself submits: its own API, the login session and its CSRF token. */
     private ResponseEntity<String> submitInTasklist(String user, String taskId, String variables) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.add(HttpHeaders.COOKIE, WebappLogin.sessionCookie(rest, user, "demo", "tasklist"));
-        // the logged-in session's token, which Tasklist reads from the answer to its first request
-        String token = rest.exchange("/camunda/api/engine/engine/default/task/count", HttpMethod.GET,
-                new HttpEntity<>(headers), String.class).getHeaders().getFirst("X-XSRF-TOKEN");
-        headers.add("X-XSRF-TOKEN", token);
-        headers.setContentType(MediaType.APPLICATION_JSON);
+        HttpHeaders headers = WebappLogin.session(rest, user, "demo", "tasklist").headers();
         return rest.exchange("/camunda/api/engine/engine/default/task/" + taskId + "/submit-form", HttpMethod.POST,
                 new HttpEntity<>("{\"variables\": " + variables + "}", headers), String.class);
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
@@ -27,6 +28,29 @@ public final class WebappLogin {
             throw new IllegalStateException(user + " could not log into " + app + ": " + login.answer().getStatusCode());
         }
         return login.cookies();
+    }
+
+    /** A logged-in browser: its cookies and the session's CSRF token, as the webapps send them with every change. */
+    public record Session(String cookies, String csrfToken) {
+
+        public HttpHeaders headers() {
+            HttpHeaders headers = new HttpHeaders();
+            headers.add(HttpHeaders.COOKIE, cookies);
+            headers.add("X-XSRF-TOKEN", csrfToken);
+            headers.setContentType(MediaType.APPLICATION_JSON);
+            headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.ALL));
+            return headers;
+        }
+    }
+
+    /** Logs in and reads the session's CSRF token the way the webapps do, from the answer to their first request. */
+    public static Session session(TestRestTemplate rest, String user, String password, String app) {
+        String cookies = sessionCookie(rest, user, password, app);
+        HttpHeaders headers = new HttpHeaders();
+        headers.add(HttpHeaders.COOKIE, cookies);
+        String token = rest.exchange("/camunda/api/engine/engine/default/task/count", HttpMethod.GET,
+                new HttpEntity<>(headers), String.class).getHeaders().getFirst("X-XSRF-TOKEN");
+        return new Session(cookies, token);
     }
 
     private record Login(ResponseEntity<String> answer, String cookies) {
