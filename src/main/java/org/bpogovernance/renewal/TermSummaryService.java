@@ -1,20 +1,17 @@
 package org.bpogovernance.renewal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.bpogovernance.action.ActionItemService;
 import org.bpogovernance.engagement.Engagement;
 import org.bpogovernance.engagement.EngagementService;
 import org.bpogovernance.engagement.Term;
 import org.bpogovernance.escalation.EscalationService;
+import org.bpogovernance.platform.SpreadsheetCsv;
 import org.bpogovernance.review.ReviewService;
 import org.bpogovernance.servicelevel.Health;
 import org.bpogovernance.servicelevel.Scorecard;
@@ -115,39 +112,35 @@ public class TermSummaryService {
 
     /** The summary as CSV: one line per figure ({@code section,item,value}), the months last. */
     static String csv(TermSummary summary) {
-        StringBuilder out = new StringBuilder();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader("section", "item", "value").get())) {
-            csv.printRecord("term", "number", summary.term());
-            csv.printRecord("term", "start", summary.termStart());
-            csv.printRecord("term", "end", summary.termEnd());
-            csv.printRecord("term", "notice date", summary.noticeDate());
-            csv.printRecord("service levels", "measured from", summary.measuredFrom());
-            csv.printRecord("service levels", "measured to", summary.measuredTo());
-            csv.printRecord("service levels", "attainment", summary.attainment());
-            csv.printRecord("service levels", "trend", summary.trend());
-            csv.printRecord("service levels", "breaches", summary.breaches());
-            csv.printRecord("service levels", "warnings", summary.warnings());
-            csv.printRecord("credits", "accrued", summary.creditsAccrued());
-            csv.printRecord("credits", "earned back", summary.creditsEarnedBack());
-            csv.printRecord("credits", "net", summary.netCredits());
+        return SpreadsheetCsv.write(List.of("section", "item", "value"), csv -> {
+            csv.row("term", "number", summary.term());
+            csv.row("term", "start", summary.termStart());
+            csv.row("term", "end", summary.termEnd());
+            csv.row("term", "notice date", summary.noticeDate());
+            csv.row("service levels", "measured from", summary.measuredFrom());
+            csv.row("service levels", "measured to", summary.measuredTo());
+            csv.row("service levels", "attainment", summary.attainment());
+            csv.row("service levels", "trend", summary.trend());
+            csv.row("service levels", "breaches", summary.breaches());
+            csv.row("service levels", "warnings", summary.warnings());
+            csv.row("credits", "accrued", summary.creditsAccrued());
+            csv.row("credits", "earned back", summary.creditsEarnedBack());
+            csv.row("credits", "net", summary.netCredits());
             for (var level : summary.escalationsByLevel().entrySet()) {
-                csv.printRecord("escalations", "level " + level.getKey(), level.getValue());
+                csv.row("escalations", "level " + level.getKey(), level.getValue());
             }
-            csv.printRecord("action items", "agreed", summary.actions().agreed());
-            csv.printRecord("action items", "done", summary.actions().done());
-            csv.printRecord("action items", "closure rate", summary.actions().closureRate());
-            csv.printRecord("action items", "done late", summary.actions().doneLate());
-            csv.printRecord("action items", "average days late", summary.actions().averageDaysLate());
-            csv.printRecord("action items", "open past their date", summary.actions().overdueOpen());
-            csv.printRecord("review calls", "held", summary.reviewCalls());
-            csv.printRecord("review calls", "rated", summary.ratedCalls());
-            csv.printRecord("review calls", "average satisfaction", summary.satisfaction());
+            csv.row("action items", "agreed", summary.actions().agreed());
+            csv.row("action items", "done", summary.actions().done());
+            csv.row("action items", "closure rate", summary.actions().closureRate());
+            csv.row("action items", "done late", summary.actions().doneLate());
+            csv.row("action items", "average days late", summary.actions().averageDaysLate());
+            csv.row("action items", "open past their date", summary.actions().overdueOpen());
+            csv.row("review calls", "held", summary.reviewCalls());
+            csv.row("review calls", "rated", summary.ratedCalls());
+            csv.row("review calls", "average satisfaction", summary.satisfaction());
             for (TermSummary.Month month : summary.months()) {
-                csv.printRecord("attainment by month", month.period(), month.attainment());
+                csv.row("attainment by month", month.period(), month.attainment());
             }
-        } catch (IOException impossible) {
-            throw new UncheckedIOException(impossible);
-        }
-        return out.toString();
+        });
     }
 }

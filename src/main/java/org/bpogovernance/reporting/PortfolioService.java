@@ -1,8 +1,6 @@
 package org.bpogovernance.reporting;
 
-import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -21,10 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.bpogovernance.engagement.Phase;
 import org.bpogovernance.platform.InvalidInputException;
+import org.bpogovernance.platform.SpreadsheetCsv;
 import org.bpogovernance.security.CurrentUser;
 import org.bpogovernance.servicelevel.ScorecardService;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -158,10 +155,10 @@ public class PortfolioService {
         periods.forEach(period -> header.add("attainment " + period));
         header.addAll(List.of("nextCall", "overdueActionItems", "openEscalationsLevel1", "openEscalationsLevel2",
                 "openEscalationsLevel3", "termEnd", "noticeDate", "daysToNoticeDate"));
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
+        return SpreadsheetCsv.write(header, csv -> {
             for (Portfolio.Entry entry : portfolio.engagements()) {
-                List<Object> row = new ArrayList<>(List.of(entry.id(), Csv.safe(entry.name()), Csv.safe(entry.client()),
-                        Csv.safe(entry.provider()), Csv.safe(entry.contractReference()), entry.phase(),
+                List<Object> row = new ArrayList<>(List.of(entry.id(), entry.name(), entry.client(),
+                        entry.provider(), entry.contractReference(), entry.phase(),
                         entry.health() == null ? "" : entry.health(), entry.healthPeriod() == null ? "" : entry.healthPeriod()));
                 entry.attainmentTrend().forEach(point -> row.add(point.weightedAttainment() == null ? "" : point.weightedAttainment()));
                 row.add(entry.nextCall() == null ? "" : entry.nextCall().startsAt());
@@ -170,12 +167,9 @@ public class PortfolioService {
                     row.add(entry.openEscalationsByLevel().getOrDefault(level, 0L));
                 }
                 row.addAll(List.of(entry.termEnd(), entry.noticeDate(), entry.daysToNoticeDate()));
-                csv.printRecord(row);
+                csv.row(row);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        });
     }
 
     private static boolean renewalDue(Basics engagement, LocalDate today, int days) {

@@ -1,19 +1,15 @@
 package org.bpogovernance.reporting;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.bpogovernance.audit.AuditEntry;
 import org.bpogovernance.audit.AuditTrail;
 import org.bpogovernance.engagement.Engagement;
 import org.bpogovernance.engagement.EngagementService;
+import org.bpogovernance.platform.SpreadsheetCsv;
 import org.bpogovernance.reporting.Timeline.Category;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,17 +48,9 @@ public class TimelineService {
     }
 
     static String csv(Timeline timeline) {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder()
-                .setHeader("at", "category", "action", "summary", "actor", "processInstanceId").get())) {
-            for (Timeline.Event event : timeline.events()) {
-                csv.printRecord(event.at(), event.category(), event.action(), Csv.safe(event.summary()), event.actor(),
-                        event.processInstanceId());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        return SpreadsheetCsv.write(List.of("at", "category", "action", "summary", "actor", "processInstanceId"), csv ->
+                timeline.events().forEach(event -> csv.row(event.at(), event.category(), event.action(), event.summary(),
+                        event.actor(), event.processInstanceId())));
     }
 
     private static Map<String, Category> actions() {

@@ -24,6 +24,8 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The engagement-scoped access model on Camunda's side (docs/security.md).
@@ -41,6 +43,7 @@ public class EngagementAccess {
 
     static final String GROUP_PREFIX = "engagement-";
     static final String GROUP_TYPE = "ENGAGEMENT";
+    private static final Object WRITES_OF_THIS_TRANSACTION = new Object();
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
@@ -63,7 +66,8 @@ public class EngagementAccess {
     public void joined(long engagementId, String engagementName, String userId) {
         asSystem.run(() -> {
             String group = ensureGroup(engagementId, engagementName);
-            if (identityService.createUserQuery().userId(userId).memberOfGroup(group).count() == 0) {
+            if (identityService.createUserQuery().userId(userId).memberOfGroup(group).count() == 0
+                    && firstInThisTransaction("member:" + group + ":" + userId)) {
                 identityService.createMembership(userId, group);
             }
             grant(group, USER, userId);
@@ -155,7 +159,7 @@ public class EngagementAccess {
 
     private String ensureGroup(long engagementId, String engagementName) {
         String groupId = groupOf(engagementId);
-        if (identityService.createGroupQuery().groupId(groupId).count() == 0) {
+        if (identityService.createGroupQuery().groupId(groupId).count() == 0 && firstInThisTransaction("group:" + groupId)) {
             Group group = identityService.newGroup(groupId);
             group.setName(engagementName == null ? "Engagement " + engagementId : "Engagement: " + engagementName);
             group.setType(GROUP_TYPE);
@@ -166,7 +170,8 @@ public class EngagementAccess {
 
     private void grant(String group, Resource resource, String resourceId) {
         if (authorizationService.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
-                .resourceId(resourceId).count() > 0) {
+                .resourceId(resourceId).count() > 0
+                || !firstInThisTransaction("grant:" + group + ":" + resource.resourceType() + ":" + resourceId)) {
             return;
         }
         Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
@@ -175,6 +180,31 @@ public class EngagementAccess {
         authorization.setResourceId(resourceId);
         authorization.addPermission(resource == HISTORIC_PROCESS_INSTANCE ? HistoricProcessInstancePermissions.READ : READ);
         authorizationService.saveAuthorization(authorization);
+    }
+
+    /**
+     * Whether this write is the first of its kind in the running transaction. Inside one engine
+     * command (a process step registering an engagement and its people) the engine writes its
+     * inserts only at the end, so its queries cannot see an earlier insert of the same command.
+     */
+    private static boolean firstInThisTransaction(String write) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return true;
+        }
+        @SuppressWarnings("unchecked")
+        Set<String> done = (Set<String>) TransactionSynchronizationManager.getResource(WRITES_OF_THIS_TRANSACTION);
+        if (done == null) {
+            Set<String> fresh = new HashSet<>();
+            TransactionSynchronizationManager.bindResource(WRITES_OF_THIS_TRANSACTION, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(WRITES_OF_THIS_TRANSACTION);
+                }
+            });
+            done = fresh;
+        }
+        return done.add(write);
     }
 
     private void revoke(String group, Resource resource, String resourceId) {

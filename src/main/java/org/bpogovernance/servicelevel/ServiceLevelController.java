@@ -9,9 +9,8 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.bpogovernance.platform.InvalidInputException;
+import org.bpogovernance.platform.SpreadsheetCsv;
 import org.bpogovernance.security.GovernanceGroups;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -76,21 +75,16 @@ class ServiceLevelController {
     ResponseEntity<String> scorecardCsv(@PathVariable Long engagementId, @RequestParam(required = false) YearMonth period)
             throws IOException {
         Scorecard card = scorecard(engagementId, period);
-        StringBuilder out = new StringBuilder();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader("period", "metric", "name", "unit",
-                "direction", "version", "target", "warning", "breach", "weight", "value", "health", "attainment",
-                "credit_due", "credits_accrued", "credits_earned_back").get())) {
-            for (Scorecard.Line line : card.metrics()) {
-                csv.printRecord(card.period(), line.code(), line.name(), line.unit(), line.direction(), line.version(),
-                        line.target(), line.warning(), line.breach(), line.weight(), line.value(), line.health(),
-                        line.attainment(), line.creditDueThisPeriod(), line.creditsAccruedToDate(),
-                        line.creditsEarnedBackToDate());
-            }
-        }
+        String csv = SpreadsheetCsv.write(List.of("period", "metric", "name", "unit", "direction", "version", "target",
+                "warning", "breach", "weight", "value", "health", "attainment", "credit_due", "credits_accrued",
+                "credits_earned_back"), rows -> card.metrics().forEach(line -> rows.row(card.period(), line.code(),
+                        line.name(), line.unit(), line.direction(), line.version(), line.target(), line.warning(),
+                        line.breach(), line.weight(), line.value(), line.health(), line.attainment(),
+                        line.creditDueThisPeriod(), line.creditsAccruedToDate(), line.creditsEarnedBackToDate())));
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"scorecard-" + engagementId + "-"
                         + card.period() + ".csv\"")
-                .body(out.toString());
+                .body(csv);
     }
 
     @GetMapping("/measurements")

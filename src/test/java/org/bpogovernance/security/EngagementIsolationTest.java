@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.bpogovernance.testing.Engagements;
 import org.bpogovernance.testing.Engagements.Registered;
+import org.bpogovernance.testing.Engagements;
 import org.bpogovernance.testing.GovernanceTest;
 import org.bpogovernance.testing.Json;
 import org.bpogovernance.testing.WebappLogin;
@@ -36,7 +36,6 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
