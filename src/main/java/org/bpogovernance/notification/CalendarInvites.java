@@ -2,7 +2,6 @@ package org.bpogovernance.notification;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
 import net.fortuna.ical4j.model.Calendar;
@@ -15,7 +14,6 @@ import net.fortuna.ical4j.model.parameter.Role;
 import net.fortuna.ical4j.model.parameter.Rsvp;
 import net.fortuna.ical4j.model.property.Attendee;
 import net.fortuna.ical4j.model.property.Description;
-import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.Method;
 import net.fortuna.ical4j.model.property.Organizer;
@@ -59,7 +57,6 @@ public class CalendarInvites {
         VEvent event = new VEvent(meeting.start(), meeting.start().plus(meeting.duration()), meeting.summary());
         event.add(new Uid(meeting.uid()));
         event.add(new Sequence(meeting.sequence()));
-        event.add(new DtStamp(Instant.now()));
         event.add(new Organizer(mailto(meeting.organizer().email())).add(new Cn(meeting.organizer().name())));
         for (Person attendee : meeting.attendees()) {
             event.add(new Attendee(mailto(attendee.email())).add(new Cn(attendee.name())).add(Role.REQ_PARTICIPANT)

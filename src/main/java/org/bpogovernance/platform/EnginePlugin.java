@@ -15,12 +15,15 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.DefaultPasswordPolicyImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.jobexecutor.FailedJobListener;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,6 +36,7 @@ import org.springframework.stereotype.Component;
  * else. Our steps refuse bad input with {@link RefusedUserInput} (see {@link UserInput}); an
  * interceptor outside the transaction rethrows that refusal, once the command has rolled back,
  * as the engine's own form validation error, naming the field.</li>
+ * <li>Camunda's password policy, on once the service has started.</li>
  * <li>Every process instance, of any model, is reported to the {@link ProcessInstanceListener}s
  * when it starts and ends (the engagement-scoped grants hang on it).</li>
  * <li>Commands whose results Camunda does not limit to the instances a person may read, or that
@@ -53,8 +57,11 @@ class EnginePlugin extends AbstractProcessEnginePlugin {
         this.portfolioAccess = portfolioAccess;
     }
 
+    private ProcessEngineConfigurationImpl configuration;
+
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
+        this.configuration = configuration;
         configuration.setCustomPreCommandInterceptorsTxRequired(
                 withOurs(configuration.getCustomPreCommandInterceptorsTxRequired()));
         configuration.setCustomPreCommandInterceptorsTxRequiresNew(
@@ -63,6 +70,21 @@ class EnginePlugin extends AbstractProcessEnginePlugin {
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
         parseListeners.add(new EveryProcessInstance(processInstanceListeners));
         configuration.setCustomPostBPMNParseListeners(parseListeners);
+    }
+
+    /**
+     * Camunda's password policy (at least 10 characters with upper and lower case, a digit and a
+     * special character, not the user's own name) for every password set from now on, in Admin,
+     * through {@code /engine-rest} or by a person changing theirs. Switched on once the service has
+     * started: the first administrator and the demo users, seeded at start-up with the passwords
+     * the README documents, predate it.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void enforcePasswordPolicy() {
+        if (configuration.getPasswordPolicy() == null) {
+            configuration.setPasswordPolicy(new DefaultPasswordPolicyImpl());
+        }
+        configuration.setEnablePasswordPolicy(true);
     }
 
     private List<CommandInterceptor> withOurs(List<CommandInterceptor> existing) {

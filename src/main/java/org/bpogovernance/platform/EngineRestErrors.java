@@ -26,8 +26,9 @@ import org.springframework.transaction.TransactionException;
  * two people changing the same thing at once (an optimistic-locking failure, or a
  * unique constraint of the governance tables, or the engine's NullPointerException when a task's process
  * ended under it) 409; a database that cannot be reached (or no connection
- * free in time) 503. Every
- * other error stays Camunda's.
+ * free in time) 503; something the request names that does not exist 404; a value of the wrong
+ * type, a required field left out, or a request the engine cannot carry out (its plain
+ * exception) 400 in words, not Java's. Every other error stays Camunda's.
  */
 @Component
 class EngineRestErrors implements ResourceConfigCustomizer {
@@ -36,6 +37,7 @@ class EngineRestErrors implements ResourceConfigCustomizer {
     static final String CONCURRENT_CHANGE = "ConcurrentChange";
 
     private static final Pattern TASK_ID = Pattern.compile("(?i)Cannot find task with id ([^\\s:]+)");
+    private static final Pattern DTO_GETTER = Pattern.compile("Dto\\.get([A-Za-z]+)\\(\\)");
 
     private final CompletedTasks completedTasks;
 
@@ -49,6 +51,7 @@ class EngineRestErrors implements ResourceConfigCustomizer {
         config.register(new EngineExceptions(this));
         config.register(new TransactionFailures(this));
         config.register(new EngineStumbles(this));
+        config.register(new UnreadableValues(this));
     }
 
     /** Camunda's answer to the failure, unless it is one of ours; null then. */
@@ -80,6 +83,28 @@ class EngineRestErrors implements ResourceConfigCustomizer {
             if (cause instanceof NotFoundException || cause instanceof NullValueException
                     && String.valueOf(cause.getMessage()).startsWith("Cannot find task")) {
                 return taskGone(String.valueOf(cause.getMessage()), failure.getMessage());
+            }
+            if (cause instanceof NullValueException missing) {
+                // "task x doesn't exist: task is null" names a missing thing; "processInstanceId is null" a missing value
+                String message = String.valueOf(missing.getMessage());
+                return message.contains("exist") || message.contains("not found")
+                        ? error(Response.Status.NOT_FOUND, "InvalidRequestException", message)
+                        : error(Response.Status.BAD_REQUEST, "InvalidRequestException", message);
+            }
+            // a field the request left out, met by Camunda's REST layer as a null (PUT /job/{id}/retries {})
+            if (cause instanceof NullPointerException npe && String.valueOf(npe.getMessage()).contains(".rest.dto.")) {
+                Matcher getter = DTO_GETTER.matcher(npe.getMessage());
+                return error(Response.Status.BAD_REQUEST, "InvalidRequestException", getter.find()
+                        ? "'" + Character.toLowerCase(getter.group(1).charAt(0)) + getter.group(1).substring(1)
+                                + "' is required; nothing was changed."
+                        : "A required value is missing from the request; nothing was changed.");
+            }
+            if (cause instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException wrongValue) {
+                String field = wrongValue.getPath().isEmpty() ? "a value"
+                        : "'" + wrongValue.getPath().get(wrongValue.getPath().size() - 1).getFieldName() + "'";
+                return error(Response.Status.BAD_REQUEST, "InvalidRequestException", field + ": '" + wrongValue.getValue()
+                        + "' is not a valid " + wrongValue.getTargetType().getSimpleName().toLowerCase(java.util.Locale.ROOT)
+                        + "; nothing was changed.");
             }
         }
         if (failure.getClass() == ProcessEngineException.class && !causedByTheDatabase(failure)) {
@@ -178,6 +203,21 @@ class EngineRestErrors implements ResourceConfigCustomizer {
 
         @Override
         Response camunda(NullPointerException exception) {
+            return new ExceptionHandler().toResponse(exception);
+        }
+    }
+
+    /** A value Jackson could not read as the type a field needs: Camunda answers it in Java's words. */
+    @Priority(1)
+    static class UnreadableValues extends OursOrCamunda<com.fasterxml.jackson.databind.exc.InvalidFormatException>
+            implements ExceptionMapper<com.fasterxml.jackson.databind.exc.InvalidFormatException> {
+
+        UnreadableValues(EngineRestErrors errors) {
+            super(errors);
+        }
+
+        @Override
+        Response camunda(com.fasterxml.jackson.databind.exc.InvalidFormatException exception) {
             return new ExceptionHandler().toResponse(exception);
         }
     }

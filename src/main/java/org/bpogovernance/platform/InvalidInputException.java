@@ -1,6 +1,7 @@
 package org.bpogovernance.platform;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Input that breaks a business rule, naming each field (or line) at fault: 400. Thrown before
@@ -11,6 +12,9 @@ public class InvalidInputException extends RuntimeException {
     public record Violation(String field, String message) {
     }
 
+    /** How many violations an answer lists; a file with thousands of bad lines gets these and the count. */
+    public static final int LISTED = 100;
+
     private final List<Violation> violations;
 
     public InvalidInputException(String field, String message) {
@@ -18,7 +22,9 @@ public class InvalidInputException extends RuntimeException {
     }
 
     public InvalidInputException(List<Violation> violations) {
-        super(violations.stream().map(v -> v.field() + ": " + v.message()).reduce((a, b) -> a + "; " + b).orElse("invalid input"));
+        super(violations.stream().limit(LISTED).map(v -> v.field() + ": " + v.message())
+                .collect(Collectors.joining("; ")) + (violations.size() > LISTED
+                        ? "; and " + (violations.size() - LISTED) + " more" : ""));
         if (violations.isEmpty()) {
             throw new IllegalArgumentException("an InvalidInputException needs at least one violation");
         }

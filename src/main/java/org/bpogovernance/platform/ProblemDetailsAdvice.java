@@ -182,14 +182,32 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(withViolations(HttpStatus.BAD_REQUEST, List.of(violation)));
     }
 
+    /** The violations in reading order (line 2 before line 10), the first {@value InvalidInputException#LISTED} of them, and their count. */
     private static ProblemDetail withViolations(HttpStatus status, List<Violation> violations) {
-        List<Violation> sorted = violations.stream().sorted(Comparator.comparing(Violation::field)).toList();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, sorted.stream()
-                .map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")));
+        List<Violation> listed = violations.stream().sorted(Comparator.comparing(Violation::field, ProblemDetailsAdvice::byLine))
+                .limit(InvalidInputException.LISTED).toList();
+        String detail = listed.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
+        if (violations.size() > listed.size()) {
+            detail = violations.size() + " problems; the first " + listed.size() + " are listed. " + detail;
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle("Invalid request");
-        problem.setProperty("errors", sorted);
+        problem.setProperty("errors", listed);
+        problem.setProperty("errorCount", violations.size());
         return problem;
     }
+
+    /** Fields compare as text, except that "line 9" comes before "line 10". */
+    private static int byLine(String a, String b) {
+        java.util.regex.Matcher lineA = LINE.matcher(a);
+        java.util.regex.Matcher lineB = LINE.matcher(b);
+        if (lineA.matches() && lineB.matches()) {
+            return Long.compare(Long.parseLong(lineA.group(1)), Long.parseLong(lineB.group(1)));
+        }
+        return a.compareTo(b);
+    }
+
+    private static final java.util.regex.Pattern LINE = java.util.regex.Pattern.compile("line (\\d{1,18})");
 
     private static String leafName(String propertyPath) {
         int dot = propertyPath.indexOf('.');

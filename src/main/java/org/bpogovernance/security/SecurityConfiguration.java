@@ -13,6 +13,8 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
@@ -20,9 +22,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Two filter chains. The Camunda webapps and {@code /engine-rest} authenticate with Camunda's own
+ * Three filter chains. The Camunda webapps and {@code /engine-rest} authenticate with Camunda's own
  * mechanisms (login page and session; {@link EngineRestAuthenticationConfiguration}), so Spring
- * Security lets them through untouched. Everything else ({@code /api}, actuator, Swagger UI)
+ * Security lets them through, adding security headers to {@code /engine-rest}. Everything else ({@code /api}, actuator, Swagger UI)
  * needs HTTP Basic against the same users, except the health status; reads of {@code /api} also
  * accept a Cockpit or Tasklist login ({@link WebappSessionAuthenticationFilter}).
  */
@@ -30,18 +32,19 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    /** For answers that are data, never pages: nothing may load, run or frame them. */
+    static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; sandbox";
+
     @Bean
     @Order(1)
     SecurityFilterChain camundaChain(HttpSecurity http) throws Exception {
         return http
                 // Explicit path matchers: these paths are served by Jersey servlets, not Spring MVC.
-                // Camunda's filter leaves the list of engine names open; it goes to the API
-                // chain instead, so nothing at all is readable without a login.
-                .securityMatcher(new AndRequestMatcher(
-                        new OrRequestMatcher(path("/"), path("/camunda/**"), path(ENGINE_REST_PATH + "/**")),
-                        new NegatedRequestMatcher(path(ENGINE_REST_PATH + "/engine/**"))))
+                .securityMatcher(new OrRequestMatcher(path("/"), path("/camunda/**")))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                // The webapps bring their own CSRF protection and security headers.
+                // The webapps bring their own CSRF protection and security headers (a content
+                // security policy with frame-ancestors 'none', nosniff), which also cover the
+                // governance view inside Cockpit.
                 .csrf(AbstractHttpConfigurer::disable)
                 .headers(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
@@ -49,8 +52,28 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * {@code /engine-rest}: Camunda's own filter authenticates ({@link EngineRestAuthenticationConfiguration});
+     * Spring Security adds the security headers a JSON API needs. Camunda's filter leaves the list
+     * of engine names open; it goes to the API chain instead, so nothing is readable without a login.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain engineRestChain(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher(new AndRequestMatcher(path(ENGINE_REST_PATH + "/**"),
+                        new NegatedRequestMatcher(path(ENGINE_REST_PATH + "/engine/**"))))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                // Stateless HTTP Basic (Camunda Modeler, integrations): no session cookie, no CSRF exposure.
+                .csrf(AbstractHttpConfigurer::disable)
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(API_CONTENT_SECURITY_POLICY)))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain apiChain(HttpSecurity http, ProblemResponses problems,
             IdentityServiceAuthenticationProvider identityProvider) throws Exception {
         return http
@@ -64,6 +87,9 @@ class SecurityConfiguration {
                 .authenticationProvider(identityProvider)
                 .addFilterBefore(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
+                // JSON answers are never a page: no scripts, no framing (Swagger UI keeps the defaults)
+                .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(path("/api/**"),
+                        new StaticHeadersWriter("Content-Security-Policy", API_CONTENT_SECURITY_POLICY))))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(problems.unauthenticated())
                         .accessDeniedHandler(problems.forbidden()))

@@ -36,7 +36,7 @@ final class MeasurementCsv {
         List<Line> lines = new ArrayList<>();
         List<Violation> violations = new ArrayList<>();
         long linesRead = 0;
-        try (Reader reader = new InputStreamReader(new LimitedInputStream(body, maxBytes), StandardCharsets.UTF_8);
+        try (Reader reader = withoutByteOrderMark(new InputStreamReader(new LimitedInputStream(body, maxBytes), StandardCharsets.UTF_8));
                 CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(true).get().parse(reader)) {
             for (CSVRecord record : parser) {
                 int number = (int) record.getRecordNumber();
@@ -78,6 +78,16 @@ final class MeasurementCsv {
             throw new InvalidInputException("body", "the file holds no measurements");
         }
         return new Parsed(lines, violations);
+    }
+
+    /** Spreadsheets save UTF-8 files with a byte-order mark; it is not part of the first line. */
+    private static Reader withoutByteOrderMark(Reader reader) throws IOException {
+        java.io.PushbackReader pushback = new java.io.PushbackReader(reader, 1);
+        int first = pushback.read();
+        if (first >= 0 && first != '\uFEFF') {
+            pushback.unread(first);
+        }
+        return pushback;
     }
 
     /** Stops reading past the limit, so an oversized upload is refused without being read whole. */

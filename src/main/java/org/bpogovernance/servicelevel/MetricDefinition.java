@@ -22,9 +22,12 @@ public record MetricDefinition(
         @Size(max = 2000) String description,
         @NotBlank @Size(max = 40) String unit,
         @NotNull Direction direction,
-        @NotNull BigDecimal target,
-        @NotNull BigDecimal warning,
-        @NotNull BigDecimal breach,
+        @NotNull @DecimalMin(value = "-999999999999999.9999", message = MeasurementInput.MAGNITUDE)
+        @DecimalMax(value = "999999999999999.9999", message = MeasurementInput.MAGNITUDE) BigDecimal target,
+        @NotNull @DecimalMin(value = "-999999999999999.9999", message = MeasurementInput.MAGNITUDE)
+        @DecimalMax(value = "999999999999999.9999", message = MeasurementInput.MAGNITUDE) BigDecimal warning,
+        @NotNull @DecimalMin(value = "-999999999999999.9999", message = MeasurementInput.MAGNITUDE)
+        @DecimalMax(value = "999999999999999.9999", message = MeasurementInput.MAGNITUDE) BigDecimal breach,
         @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") BigDecimal weight,
         @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal creditPercentPerBreach,
         @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal creditCapPercent,

@@ -49,6 +49,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @GovernanceTest
 class ScaleBenchmark {
 
+    /** The scale people's password (Camunda's password policy holds for them as for anyone). */
+    static final String PASSWORD = "Scale-benchmark-1!";
+
     static final int ENGAGEMENTS = Integer.getInteger("benchmark.scale.engagements", 10_000);
     static final int TASKS_PER_ENGAGEMENT = 9;
     static final int PEOPLE_PER_GROUP = 25;
@@ -100,13 +103,19 @@ class ScaleBenchmark {
         for (Future<String> reference : registered) {
             references.add(reference.get(1, TimeUnit.HOURS));
         }
+        Map<String, Long> engagementIds = new java.util.HashMap<>();
+        jdbc.query("select contract_reference, id from engagement where contract_reference like 'SCALE-%'",
+                (java.sql.ResultSet row) -> {
+                    engagementIds.put(row.getString(1), row.getLong(2));
+                });
         long registeredAt = System.nanoTime();
         repositoryService.createDeployment().name("scale-tasks")
                 .addString("scale-tasks.bpmn", Modeler.testModel("scale-tasks.bpmn")).deploy();
         List<Future<?>> opened = new ArrayList<>();
         for (int i = 0; i < ENGAGEMENTS; i++) {
             int n = i;
-            opened.add(threads.submit(() -> openTasks(n, references.get(n), clients, providers, officers, groups)));
+            opened.add(threads.submit(() -> openTasks(n, references.get(n), engagementIds.get(references.get(n)), clients,
+                    providers, officers, groups)));
         }
         for (Future<?> open : opened) {
             open.get(1, TimeUnit.HOURS);
@@ -121,34 +130,44 @@ class ScaleBenchmark {
         String client = clients.get(3);
         String officer = officers.get(3);
         Map<String, Function<Integer, ResponseEntity<String>>> requests = new LinkedHashMap<>();
-        requests.put("Tasklist: my tasks, newest first, first page (client representative)", page -> get(rest, client, "demo",
+        requests.put("Tasklist: my tasks, newest first, first page (client representative)", page -> get(rest, client, PASSWORD,
                 "/engine-rest/task?assignee=" + client + "&sortBy=created&sortOrder=desc&firstResult=" + page + "&maxResults=15"));
-        requests.put("Tasklist: my tasks, count", page -> get(rest, client, "demo", "/engine-rest/task/count?assignee=" + client));
-        requests.put("Tasklist: group tasks by due date, first page (client representative)", page -> get(rest, client, "demo",
+        requests.put("Tasklist: my tasks, count", page -> get(rest, client, PASSWORD, "/engine-rest/task/count?assignee=" + client));
+        requests.put("Tasklist: group tasks by due date, first page (client representative)", page -> get(rest, client, PASSWORD,
                 "/engine-rest/task?candidateGroups=" + GovernanceGroups.CLIENT_REPRESENTATIVES
                         + "&sortBy=dueDate&sortOrder=asc&firstResult=" + page + "&maxResults=15"));
         for (Filter filter : filterService.createTaskFilterQuery().list()) {
             requests.put("Tasklist filter '" + filter.getName() + "': first page (client representative)", page -> postJson(rest,
-                    client, "demo", "/engine-rest/filter/" + filter.getId() + "/list?firstResult=" + page + "&maxResults=15", "{}"));
+                    client, PASSWORD, "/engine-rest/filter/" + filter.getId() + "/list?firstResult=" + page + "&maxResults=15", "{}"));
             requests.put("Tasklist filter '" + filter.getName() + "': count (client representative)",
-                    page -> get(rest, client, "demo", "/engine-rest/filter/" + filter.getId() + "/count"));
+                    page -> get(rest, client, PASSWORD, "/engine-rest/filter/" + filter.getId() + "/count"));
         }
         requests.put("GET /api/engagements, first page (officer, sees all)",
-                page -> get(rest, officer, "demo", "/api/engagements?page=" + page + "&size=20"));
+                page -> get(rest, officer, PASSWORD, "/api/engagements?page=" + page + "&size=20"));
         requests.put("GET /api/engagements, first page (client representative, sees own)",
-                page -> get(rest, client, "demo", "/api/engagements?page=" + page + "&size=20"));
+                page -> get(rest, client, PASSWORD, "/api/engagements?page=" + page + "&size=20"));
         requests.put("GET /api/engagements?phase=ONBOARDING (officer)",
-                page -> get(rest, officer, "demo", "/api/engagements?phase=ONBOARDING&page=" + page + "&size=20"));
+                page -> get(rest, officer, PASSWORD, "/api/engagements?phase=ONBOARDING&page=" + page + "&size=20"));
         requests.put("GET /api/portfolio, first page (officer)",
-                page -> get(rest, officer, "demo", "/api/portfolio?page=" + page + "&size=50"));
+                page -> get(rest, officer, PASSWORD, "/api/portfolio?page=" + page + "&size=50"));
         requests.put("GET /api/portfolio, first page (client representative)",
-                page -> get(rest, client, "demo", "/api/portfolio?page=" + page + "&size=50"));
+                page -> get(rest, client, PASSWORD, "/api/portfolio?page=" + page + "&size=50"));
         requests.put("GET /api/notifications, first page (officer)",
-                page -> get(rest, officer, "demo", "/api/notifications?page=" + page + "&size=50"));
+                page -> get(rest, officer, PASSWORD, "/api/notifications?page=" + page + "&size=50"));
         requests.put("GET /api/audit, first page (officer)",
-                page -> get(rest, officer, "demo", "/api/audit?page=" + page + "&size=50"));
+                page -> get(rest, officer, PASSWORD, "/api/audit?page=" + page + "&size=50"));
 
         List<String> rows = new ArrayList<>();
+        // What Camunda's authorization check compares a person's queries with: every row of the
+        // person and of their groups (docs/security.md, docs/benchmarks.md).
+        long authorizations = jdbc.queryForObject("select count(*) from act_ru_authorization", Long.class);
+        long clientsRows = jdbc.queryForObject("select count(*) from act_ru_authorization where user_id_ = ? or group_id_ in "
+                + "(select group_id_ from act_id_membership where user_id_ = ?)", Long.class, client, client);
+        long clientsTasks = taskService.createTaskQuery().taskAssignee(client).count();
+        rows.add(String.format(Locale.ROOT, "| Authorization rows, %,d engagements, %,d open tasks, PostgreSQL | %,d in all, "
+                + "%.2f per open task; %,d for one client representative (%,d own tasks) | - | - | reported |",
+                ENGAGEMENTS, openTasks, authorizations, (double) authorizations / openTasks, clientsRows, clientsTasks));
+        System.out.println(rows.get(0));
         for (Map.Entry<String, Function<Integer, ResponseEntity<String>>> request : requests.entrySet()) {
             List<Double> millis = new ArrayList<>();
             long budget = System.nanoTime() + TIME_PER_REQUEST.toNanos();
@@ -177,7 +196,7 @@ class ScaleBenchmark {
             String id = "%s-%02d".formatted(prefix, i);
             if (identityService.createUserQuery().userId(id).count() == 0) {
                 User user = identityService.newUser(id);
-                user.setPassword("demo");
+                user.setPassword(PASSWORD);
                 user.setEmail(id + "@scale.example");
                 identityService.saveUser(user);
                 identityService.createMembership(id, group);
@@ -201,7 +220,7 @@ class ScaleBenchmark {
     }
 
     /** Nine tasks of the engagement: six assigned to its people and the next engagement's, three offered to a group. */
-    private void openTasks(int n, String reference, List<String> clients, List<String> providers, List<String> officers,
+    private void openTasks(int n, String reference, Long engagementId, List<String> clients, List<String> providers, List<String> officers,
             List<String> groups) {
         int next = (n + 1) % PEOPLE_PER_GROUP;
         List<String> people = List.of(clients.get(n % PEOPLE_PER_GROUP), providers.get(n % PEOPLE_PER_GROUP),
@@ -210,7 +229,7 @@ class ScaleBenchmark {
                 .putValue("people", new ArrayList<>(people)).putValue("group", groups.get(n % groups.size()))
                 .putValue("due", Date.from(LocalDate.now().plusDays(n % 60 - 20).atStartOfDay(java.time.ZoneId.of("Europe/Berlin"))
                         .toInstant()))
-                .putValue("engagementName", "Scale engagement " + reference));
+                .putValue("engagementName", "Scale engagement " + reference).putValue("engagementId", engagementId));
     }
 
     private static double percentile(List<Double> values, int percentile) {

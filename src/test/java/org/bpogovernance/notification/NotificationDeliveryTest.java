@@ -115,11 +115,11 @@ class NotificationDeliveryTest {
     @Test
     void someoneWhoSwitchedRemindersOffGetsAssignmentsButNoReminders() {
         var user = identityService.createUserQuery().userId(person).singleResult();
-        user.setPassword("secret-" + person);
+        user.setPassword("Reminders-off-1!");
         identityService.saveUser(user);
-        assertThat(exchange(rest, person, "secret-" + person, HttpMethod.PUT, "/api/me/notification-preferences",
+        assertThat(exchange(rest, person, "Reminders-off-1!", HttpMethod.PUT, "/api/me/notification-preferences",
                 "{\"remindersEnabled\": false}").getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(exchange(rest, person, "secret-" + person, HttpMethod.PUT, "/api/me/notification-preferences",
+        assertThat(exchange(rest, person, "Reminders-off-1!", HttpMethod.PUT, "/api/me/notification-preferences",
                 "{}").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 
         taskFor(person, Instant.now().plus(Duration.ofHours(1)));
@@ -128,7 +128,7 @@ class NotificationDeliveryTest {
         settle();
         assertThat(Mail.to(smtp.getReceivedMessages(), email)).extracting(Mail::subject)
                 .singleElement().asString().doesNotContain("Reminder");
-        assertThat((Boolean) Json.read(get(rest, person, "secret-" + person, "/api/me/notification-preferences").getBody(),
+        assertThat((Boolean) Json.read(get(rest, person, "Reminders-off-1!", "/api/me/notification-preferences").getBody(),
                 "$.remindersEnabled")).isFalse();
     }
 

@@ -30,7 +30,7 @@ class RestartTest {
         try (RunningService first = RunningService.start(dataDir)) {
             deploymentsAfterFirstStart = first.bean(RepositoryService.class).createDeploymentQuery().count();
             var user = first.bean(IdentityService.class).newUser(userId);
-            user.setPassword("secret");
+            user.setPassword("Restart-secret-1!");
             first.bean(IdentityService.class).saveUser(user);
             first.bean(TransactionTemplate.class).executeWithoutResult(
                     status -> first.bean(AuditTrail.class).record("restart-check", marker, "WRITTEN", "before restart"));
@@ -41,7 +41,7 @@ class RestartTest {
             assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deploymentsAfterFirstStart);
             assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("deployment-check")
                     .latestVersion().singleResult().getVersion()).isEqualTo(1);
-            assertThat(second.bean(IdentityService.class).checkPassword(userId, "secret")).isTrue();
+            assertThat(second.bean(IdentityService.class).checkPassword(userId, "Restart-secret-1!")).isTrue();
             assertThat(second.bean(AuditTrail.class).of("restart-check", marker, Pageable.unpaged()).getContent())
                     .singleElement().satisfies(entry -> assertThat(entry.getDetails()).isEqualTo("before restart"));
         }

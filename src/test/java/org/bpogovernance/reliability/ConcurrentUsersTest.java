@@ -43,6 +43,9 @@ import org.springframework.http.ResponseEntity;
 @GovernanceTest
 class ConcurrentUsersTest {
 
+    static final String PASSWORD = "Concurrent-users-1!";
+
+
     static final int PEOPLE = 50;
     static final int DOUBLED = 10;
     static final int PARALLEL_JOINS = 10;
@@ -69,7 +72,7 @@ class ConcurrentUsersTest {
         for (int i = 0; i < PEOPLE; i++) {
             String userId = "rep-" + run + "-" + i;
             User user = identityService.newUser(userId);
-            user.setPassword("demo");
+            user.setPassword(PASSWORD);
             user.setEmail(userId + "@client.example");
             identityService.saveUser(user);
             identityService.createMembership(userId, GovernanceGroups.CLIENT_REPRESENTATIVES);
@@ -125,7 +128,7 @@ class ConcurrentUsersTest {
     }
 
     private ResponseEntity<String> sign(String user, String task) {
-        return postJson(rest, user, "demo", "/engine-rest/task/" + task + "/submit-form", APPROVE);
+        return postJson(rest, user, user.equals("peter") ? "demo" : PASSWORD, "/engine-rest/task/" + task + "/submit-form", APPROVE);
     }
 
     private Registered register(String clientRepresentative) {

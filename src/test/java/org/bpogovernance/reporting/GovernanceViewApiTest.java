@@ -38,6 +38,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @GovernanceTest
 class GovernanceViewApiTest {
 
+    static final String SPONSOR_PASSWORD = "Sponsor-view-1!";
+
+
     @Autowired
     TestRestTemplate rest;
 
@@ -83,7 +86,7 @@ class GovernanceViewApiTest {
 
         sponsor = "sponsor-" + UUID.randomUUID().toString().substring(0, 8);
         var user = identityService.newUser(sponsor);
-        user.setPassword("demo");
+        user.setPassword(SPONSOR_PASSWORD);
         user.setEmail(sponsor + "@client.example");
         identityService.saveUser(user);
         identityService.createMembership(sponsor, GovernanceGroups.EXECUTIVE_SPONSORS);
@@ -101,7 +104,7 @@ class GovernanceViewApiTest {
 
     @Test
     void aSponsorSeesTheirEngagementWithFiguresThatAddUp() {
-        String portfolio = get(rest, sponsor, "demo", "/api/portfolio").getBody();
+        String portfolio = get(rest, sponsor, SPONSOR_PASSWORD, "/api/portfolio").getBody();
 
         assertThat((Integer) Json.read(portfolio, "$.summary.engagements")).isEqualTo(1);
         assertThat((Integer) Json.read(portfolio, "$.summary.byPhase.OPERATIONAL")).isEqualTo(1);
@@ -160,7 +163,7 @@ class GovernanceViewApiTest {
 
     @Test
     void theTimelineTellsWhoDidWhatAndWhenWithTheProcessThatDidIt() {
-        String timeline = get(rest, sponsor, "demo", engagement.path() + "/timeline").getBody();
+        String timeline = get(rest, sponsor, SPONSOR_PASSWORD, engagement.path() + "/timeline").getBody();
 
         List<String> actions = Json.read(timeline, "$.events[*].action");
         assertThat(actions).containsSubsequence("REGISTERED", "CHARTER_APPROVED", "CHARTER_APPROVED",
@@ -209,14 +212,14 @@ class GovernanceViewApiTest {
     void anotherStakeholdersEngagementDoesNotExistForThem() {
         Registered other = Engagements.register(rest, today.withDayOfMonth(1), today.plusYears(2));
 
-        assertThat(get(rest, sponsor, "demo", other.path() + "/timeline").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat((List<String>) Json.read(get(rest, sponsor, "demo", "/api/portfolio").getBody(),
+        assertThat(get(rest, sponsor, SPONSOR_PASSWORD, other.path() + "/timeline").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat((List<String>) Json.read(get(rest, sponsor, SPONSOR_PASSWORD, "/api/portfolio").getBody(),
                 "$.engagements[*].contractReference")).containsExactly(engagement.reference());
     }
 
     @Test
     void theCockpitLoginReadsButNeverWrites() {
-        String cookies = WebappLogin.sessionCookie(rest, sponsor, "demo", "cockpit");
+        String cookies = WebappLogin.sessionCookie(rest, sponsor, SPONSOR_PASSWORD, "cockpit");
         HttpHeaders withSession = new HttpHeaders();
         withSession.add(HttpHeaders.COOKIE, cookies);
         withSession.setAccept(List.of(MediaType.APPLICATION_JSON));
@@ -246,7 +249,7 @@ class GovernanceViewApiTest {
 
     private static HttpHeaders headers(String user, MediaType accept) {
         HttpHeaders headers = new HttpHeaders();
-        headers.setBasicAuth(user, "demo");
+        headers.setBasicAuth(user, user.startsWith("sponsor") ? SPONSOR_PASSWORD : "demo");
         headers.setAccept(List.of(accept));
         return headers;
     }

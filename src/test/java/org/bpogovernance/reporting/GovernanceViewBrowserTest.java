@@ -118,6 +118,38 @@ class GovernanceViewBrowserTest {
     }
 
     @Test
+    void aSponsorsCockpitListsTheInstancesOfTheirEngagementsAndNoOthers() {
+        // an engagement sam is not on, with its processes running
+        Engagements.Registered other = Engagements.register(service.http(), java.time.LocalDate.now().minusMonths(1),
+                java.time.LocalDate.now().plusYears(2));
+        org.camunda.bpm.engine.RuntimeService runtime = service.bean(org.camunda.bpm.engine.RuntimeService.class);
+        var lifecycle = runtime.createProcessInstanceQuery().processDefinitionKey("engagement-lifecycle")
+                .processInstanceBusinessKey(DemoEngagements.OPERATIONAL_DEMO).singleResult();
+        var othersLifecycle = runtime.createProcessInstanceQuery().processDefinitionKey("engagement-lifecycle")
+                .processInstanceBusinessKey(other.reference()).singleResult();
+
+        try (Browser browser = Browser.open(service.port())) {
+            browser.logIn("cockpit", "sam", "demo");
+            browser.waitFor(By.cssSelector("#governance-portfolio[data-loaded='true']"));
+            browser.screenshot("cockpit-sponsor-start-page");
+
+            browser.go("/camunda/app/cockpit/default/#/process-definition/" + lifecycle.getProcessDefinitionId() + "/runtime");
+            browser.waitFor(By.xpath("//td[contains(normalize-space(), '" + DemoEngagements.OPERATIONAL_DEMO + "')]"));
+            assertThat(browser.driver().getPageSource()).doesNotContain(other.reference())
+                    .doesNotContain(othersLifecycle.getId());
+            browser.screenshot("cockpit-sponsor-process-definition");
+
+            // the other engagement's instance, opened by its address: Cockpit shows nothing of it
+            browser.go("/camunda/app/cockpit/default/#/process-instance/" + othersLifecycle.getId() + "/runtime");
+            browser.waitUntil(driver -> driver.getPageSource().contains("does not have")
+                    || driver.getPageSource().contains("not authorized") || driver.getPageSource().contains("Forbidden")
+                    || driver.getPageSource().contains("Could not") || driver.getPageSource().contains("not exist"));
+            assertThat(browser.driver().getPageSource()).doesNotContain(other.reference());
+            browser.screenshot("cockpit-sponsor-other-instance");
+        }
+    }
+
+    @Test
     void aParticipantSignsTheCharterFromTheSignOffFilterInTasklist() {
         TaskService taskService = service.bean(TaskService.class);
         Engagements.agreeWaysOfWorkingAndStakeholderMap(taskService, DemoEngagements.ONBOARDING_DEMO);

@@ -68,6 +68,7 @@ class MeetingInviteTest {
         VEvent invite = event(invites.get(0));
         String uid = value(invite, Property.UID);
         assertThat(value(invite, Property.SEQUENCE)).isEqualTo("0");
+        assertThat(invite.getProperties(Property.DTSTAMP)).as("one DTSTAMP, as RFC 5545 allows").hasSize(1);
         assertThat(invite.getProperty(Property.DTSTART).orElseThrow().toString())
                 .contains("TZID=Europe/Berlin", day.toString().replace("-", "") + "T100000");
         assertThat(value(invite, Property.LOCATION)).isEqualTo("Fabrikam Campus, Munich");

@@ -5,6 +5,7 @@ import static org.bpogovernance.testing.Http.get;
 
 import java.util.UUID;
 import org.bpogovernance.testing.GovernanceTest;
+import org.bpogovernance.testing.Http;
 import org.bpogovernance.testing.WebappLogin;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +42,7 @@ class AccessControlTest {
         // A user of its own for wrong passwords: failed logins lock a user for a while.
         probeUser = "probe-" + UUID.randomUUID().toString().substring(0, 8);
         var user = identityService.newUser(probeUser);
-        user.setPassword("right-password");
+        user.setPassword("Right-password-1!");
         identityService.saveUser(user);
         identityService.createMembership(probeUser, GovernanceGroups.GOVERNANCE_OFFICERS);
     }
@@ -61,7 +62,7 @@ class AccessControlTest {
     @ValueSource(strings = {"/api/me", "/api/audit", "/engine-rest/task", "/engine-rest/engine",
             "/engine-rest/deployment", "/actuator/metrics", "/actuator/health", "/v3/api-docs"})
     void aWrongPasswordIsRefused(String path) {
-        assertThat(get(rest, probeUser, "right-password", path).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(get(rest, probeUser, "Right-password-1!", path).getStatusCode()).isEqualTo(HttpStatus.OK);
 
         ResponseEntity<String> response = get(rest, probeUser, "wrong-password", path);
 
@@ -74,6 +75,63 @@ class AccessControlTest {
             "/engine-rest/deployment", "/actuator/metrics", "/actuator/info", "/v3/api-docs", "/swagger-ui/index.html"})
     void anOfficerWithTheRightPasswordGetsIn(String path) {
         assertThat(get(rest, "olivia", DEMO, path).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/engine-rest/task", "/engine-rest/deployment", "/api/me", "/api/engagements"})
+    void dataAnswersCarrySecurityHeaders(String path) {
+        ResponseEntity<String> response = get(rest, "olivia", DEMO, path);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(response.getHeaders().getFirst("Content-Security-Policy")).contains("default-src 'none'", "frame-ancestors 'none'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/camunda/app/cockpit/default/", "/camunda/app/tasklist/default/"})
+    void webappPagesIncludingTheGovernanceViewCarryTheWebappsSecurityHeaders(String path) {
+        ResponseEntity<String> page = rest.getForEntity(path, String.class);
+
+        assertThat(page.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(page.getHeaders().getFirst("Content-Security-Policy")).contains("frame-ancestors 'none'");
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @CsvSource(delimiter = '|', value = {
+            "clara | PUT  | /engine-rest/job/no-such-job/retries | {}",
+            "clara | PUT  | /engine-rest/job/no-such-job/retries | {\"retries\": \"many\"}",
+            "clara | GET  | /engine-rest/decision-definition/key/kpi-health/xml | ",
+            "clara | GET  | /engine-rest/process-instance/no-such-instance | ",
+            "clara | GET  | /engine-rest/task/no-such-task/variables/x | ",
+            "clara | POST | /engine-rest/process-definition/key/escalation/start | {\"variables\": {\"escalationId\": {\"value\": \"x\", \"type\": \"String\"}}}",
+            "clara | POST | /engine-rest/process-definition/key/escalation/start | {\"variables\": {\"escalationId\": {\"value\": 424242, \"type\": \"Long\"}}}",
+            "clara | POST | /engine-rest/process-definition/key/escalation/submit-form | {\"variables\": {\"escalationSeverity\": {\"value\": 5, \"type\": \"Integer\"}}}",
+            "sam   | GET  | /engine-rest/process-definition/statistics | ",
+            "sam   | GET  | /engine-rest/deployment/no-such-deployment/resources | "})
+    void aParticipantsMisuseOfEngineRestIsAClientErrorInWords(String user, String method, String path, String body) {
+        ResponseEntity<String> response = Http.exchange(rest, user, DEMO, org.springframework.http.HttpMethod.valueOf(method),
+                path, body);
+
+        assertThat(response.getStatusCode().is4xxClientError()).as(response.getStatusCode() + " " + response.getBody()).isTrue();
+        assertThat(response.getBody()).contains("\"message\"")
+                .doesNotContain("\tat org.", "ClassCastException", "NullPointerException", "java.lang.");
+    }
+
+    @Test
+    void camundasPasswordPolicyRefusesAWeakPasswordAndCreatesNobody() {
+        String weak = "weak-" + UUID.randomUUID().toString().substring(0, 8);
+        ResponseEntity<String> refused = Http.postJson(rest, "admin", "admin-test-password", "/engine-rest/user/create",
+                "{\"profile\": {\"id\": \"" + weak + "\"}, \"credentials\": {\"password\": \"1\"}}");
+
+        assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("Password does not match policy");
+        assertThat(identityService.createUserQuery().userId(weak).count()).isZero();
+        assertThat(get(rest, "olivia", DEMO, "/engine-rest/identity/password-policy").getBody()).contains("LENGTH", "DIGIT");
+
+        ResponseEntity<String> created = Http.postJson(rest, "admin", "admin-test-password", "/engine-rest/user/create",
+                "{\"profile\": {\"id\": \"" + weak + "\"}, \"credentials\": {\"password\": \"Much-stronger-1!\"}}");
+        assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
     }
 
     @Test

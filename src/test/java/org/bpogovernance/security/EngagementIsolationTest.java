@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.bpogovernance.testing.Http.exchange;
 import static org.bpogovernance.testing.Http.postJson;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -371,37 +370,17 @@ class EngagementIsolationTest {
     // ---- helpers ----------------------------------------------------------------------------
 
     private void person(String role, String group) {
-        String id = role + "-" + suffix;
-        var user = identityService.newUser(id);
-        user.setFirstName(role);
-        user.setLastName("Isolation");
-        user.setEmail(id + "@isolation.example");
-        user.setPassword(PASSWORD);
-        identityService.saveUser(user);
-        identityService.createMembership(id, group);
+        String id = Engagements.person(identityService, role + "-" + suffix, group, PASSWORD);
         people.put(role, id);
         if (role.startsWith("b-")) {
-            bWords.add(id + "@isolation.example");
+            bWords.add(id + "@people.example");
         }
     }
 
     private Registered register(String side) {
-        String reference = Engagements.uniqueReference();
-        String name = "Isolation " + side.toUpperCase() + " " + suffix;
-        ResponseEntity<String> created = postJson(rest, "olivia", "demo", "/api/engagements", """
-                {"name": "%s", "client": "Client %s", "provider": "Provider %s",
-                 "serviceScope": "Claims", "contractReference": "%s",
-                 "termStart": "%s", "termEnd": "%s", "noticePeriodDays": 90, "timeZone": "Europe/Berlin",
-                 "siteAddress": "Site %s", "remoteMeetingLink": "https://meet.example.org/%s",
-                 "clientRepresentative": "%s", "providerManager": "%s", "governanceOfficer": "olivia"}"""
-                .formatted(name, side, side, reference, LocalDate.now().minusMonths(1), LocalDate.now().plusYears(2),
-                        side, side, people.get(side + "-client"), people.get(side + "-provider")));
-        assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
-        Registered registered = new Registered(((Number) Json.read(created.getBody(), "$.id")).longValue(), reference);
-        ResponseEntity<String> sponsor = postJson(rest, "olivia", "demo", registered.path() + "/stakeholders",
-                "{\"userId\": \"%s\", \"side\": \"CLIENT\", \"role\": \"EXECUTIVE_SPONSOR\", \"escalationLevel\": 3}"
-                        .formatted(people.get(side + "-sponsor")));
-        assertThat(sponsor.getStatusCode()).as(sponsor.getBody()).isEqualTo(HttpStatus.CREATED);
+        Registered registered = Engagements.registerFor(rest, "Isolation " + side.toUpperCase() + " " + suffix,
+                people.get(side + "-client"), people.get(side + "-provider"));
+        Engagements.addStakeholder(rest, registered, people.get(side + "-sponsor"), "CLIENT", "EXECUTIVE_SPONSOR", 3);
         return registered;
     }
 

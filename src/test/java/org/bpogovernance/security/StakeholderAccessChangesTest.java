@@ -3,13 +3,11 @@ package org.bpogovernance.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bpogovernance.testing.Http.exchange;
 import static org.bpogovernance.testing.Http.get;
-import static org.bpogovernance.testing.Http.postJson;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.bpogovernance.testing.Engagements;
 import org.bpogovernance.testing.Engagements.Registered;
+import org.bpogovernance.testing.Engagements;
 import org.bpogovernance.testing.GovernanceTest;
 import org.bpogovernance.testing.Json;
 import org.camunda.bpm.engine.IdentityService;
@@ -42,7 +40,7 @@ class StakeholderAccessChangesTest {
         String client = person("client", GovernanceGroups.CLIENT_REPRESENTATIVES);
         String provider = person("provider", GovernanceGroups.PROVIDER_MANAGERS);
         String successor = person("successor", GovernanceGroups.CLIENT_REPRESENTATIVES);
-        Registered engagement = register(client, provider);
+        Registered engagement = Engagements.registerFor(rest, "Changes " + suffix, client, provider);
         Engagements.readyForCharterSignature(taskService, engagement);
         Task clientsSignature = taskService.createTaskQuery().processInstanceBusinessKey(engagement.reference())
                 .taskDefinitionKey("userTask_signCharterAsClient").singleResult();
@@ -52,7 +50,7 @@ class StakeholderAccessChangesTest {
         assertThat(read(successor, instances)).isEqualTo("[]");
         assertThat(read(successor, "/engine-rest/user")).doesNotContain(provider);
 
-        String added = addStakeholder(engagement, successor, "CLIENT_REPRESENTATIVE");
+        Engagements.addStakeholder(rest, engagement, successor, "CLIENT", "CLIENT_REPRESENTATIVE", 2);
 
         assertThat(read(successor, instances)).contains("engagement-lifecycle", "engagement-onboarding");
         assertThat(read(successor, "/engine-rest/history/process-instance?processInstanceBusinessKey=" + engagement.reference()))
@@ -74,7 +72,6 @@ class StakeholderAccessChangesTest {
         assertThat(taskService.createTaskQuery().taskId(clientsSignature.getId()).singleResult().getAssignee())
                 .as("the open signature goes to the other client representative").isEqualTo(successor);
         assertThat(read(successor, "/engine-rest/task")).contains(clientsSignature.getId());
-        assertThat(added).isNotBlank();
     }
 
     private String read(String user, String path) {
@@ -84,33 +81,7 @@ class StakeholderAccessChangesTest {
     }
 
     private String person(String role, String group) {
-        String id = role + "-" + suffix;
-        var user = identityService.newUser(id);
-        user.setFirstName(role);
-        user.setLastName("Changes");
-        user.setPassword(PASSWORD);
-        identityService.saveUser(user);
-        identityService.createMembership(id, group);
-        return id;
-    }
-
-    private Registered register(String client, String provider) {
-        String reference = Engagements.uniqueReference();
-        ResponseEntity<String> created = postJson(rest, "olivia", "demo", "/api/engagements", """
-                {"name": "Changes %1$s", "client": "Client", "provider": "Provider", "serviceScope": "Claims",
-                 "contractReference": "%1$s", "termStart": "%2$s", "termEnd": "%3$s", "noticePeriodDays": 90,
-                 "timeZone": "Europe/Berlin", "siteAddress": "Site", "remoteMeetingLink": "https://meet.example.org/x",
-                 "clientRepresentative": "%4$s", "providerManager": "%5$s", "governanceOfficer": "olivia"}"""
-                .formatted(reference, LocalDate.now().minusMonths(1), LocalDate.now().plusYears(2), client, provider));
-        assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
-        return new Registered(((Number) Json.read(created.getBody(), "$.id")).longValue(), reference);
-    }
-
-    private String addStakeholder(Registered engagement, String user, String role) {
-        ResponseEntity<String> added = postJson(rest, "olivia", "demo", engagement.path() + "/stakeholders",
-                "{\"userId\": \"%s\", \"side\": \"CLIENT\", \"role\": \"%s\", \"escalationLevel\": 2}".formatted(user, role));
-        assertThat(added.getStatusCode()).as(added.getBody()).isEqualTo(HttpStatus.CREATED);
-        return added.getBody();
+        return Engagements.person(identityService, role + "-" + suffix, group, PASSWORD);
     }
 
     private long stakeholderId(Registered engagement, String user) {

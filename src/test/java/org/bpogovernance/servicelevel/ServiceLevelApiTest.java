@@ -116,6 +116,8 @@ class ServiceLevelApiTest {
                 METRICS.formatted("2026-01", 98, 96, 94).replace("\"weight\": 40", "\"weight\": 30")), 400, "metrics");
         expect(exchange(rest, "olivia", "demo", HttpMethod.PUT, base + "/metrics", METRICS.formatted("2031-01", 98, 96, 94)),
                 400, "effectiveFrom");
+        expect(exchange(rest, "olivia", "demo", HttpMethod.PUT, base + "/metrics", METRICS.formatted("2026-01", "1e300", 96, 94)),
+                400, "metrics[0].target");
         expect(postJson(rest, "peter", "demo", base + "/measurements",
                 "{\"metric\": \"CSAT\", \"period\": \"2026-01\", \"value\": 4.2}"), 400, "[0].metric");
         expect(postJson(rest, "peter", "demo", base + "/measurements",
@@ -159,6 +161,38 @@ class ServiceLevelApiTest {
 
         ResponseEntity<String> fixed = csv("peter", base, file.toString().replace("NOPE", "M001").replace(",n/a", ",85"));
         assertThat((Integer) Json.read(fixed.getBody(), "$.created")).isEqualTo(9_999);
+    }
+
+    @Test
+    void aFileWithEveryLineWrongIsAnsweredWithTheFirstHundredLinesAndTheCount() {
+        String base = engagement();
+        exchange(rest, "olivia", "demo", HttpMethod.PUT, base + "/metrics", METRICS.formatted("2026-01", 98, 96, 94));
+        List<Long> before = counts();
+        StringBuilder file = new StringBuilder("metric,period,value\n");
+        for (int line = 2; line <= 100_001; line++) {
+            file.append("FTR,2026-01,not-a-number\n");
+        }
+
+        ResponseEntity<String> refused = csv("peter", base, file.toString());
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Integer) Json.read(refused.getBody(), "$.errorCount")).isEqualTo(100_000);
+        List<String> fields = Json.read(refused.getBody(), "$.errors[*].field");
+        assertThat(fields).hasSize(100).startsWith("line 2", "line 3").endsWith("line 101");
+        assertThat((String) Json.read(refused.getBody(), "$.detail")).startsWith("100000 problems; the first 100 are listed.");
+        assertThat(refused.getBody().length()).as("an answer a person can read").isLessThan(20_000);
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    @Test
+    void aFileSavedWithAByteOrderMarkIsTaken() {
+        String base = engagement();
+        exchange(rest, "olivia", "demo", HttpMethod.PUT, base + "/metrics", METRICS.formatted("2026-01", 98, 96, 94));
+
+        ResponseEntity<String> taken = csv("peter", base, "\uFEFFmetric,period,value\nFTR,2026-02,97.5\n");
+
+        assertThat(taken.getStatusCode()).as(taken.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat((Integer) Json.read(taken.getBody(), "$.created")).isOne();
     }
 
     @Test

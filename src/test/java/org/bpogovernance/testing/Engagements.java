@@ -54,6 +54,41 @@ public final class Engagements {
         return new Registered(((Number) Json.read(created.getBody(), "$.id")).longValue(), reference);
     }
 
+    /** Registers an engagement named {@code name} whose client representative and provider manager are the given people (olivia is the officer). */
+    public static Registered registerFor(TestRestTemplate rest, String name, String clientRepresentative, String providerManager) {
+        String reference = uniqueReference();
+        ResponseEntity<String> created = postJson(rest, "olivia", "demo", "/api/engagements", """
+                {"name": "%1$s", "client": "Client of %1$s", "provider": "Provider of %1$s", "serviceScope": "Claims",
+                 "contractReference": "%2$s", "termStart": "%3$s", "termEnd": "%4$s", "noticePeriodDays": 90,
+                 "timeZone": "Europe/Berlin", "siteAddress": "Site of %1$s", "remoteMeetingLink": "https://meet.example.org/%2$s",
+                 "clientRepresentative": "%5$s", "providerManager": "%6$s", "governanceOfficer": "olivia"}"""
+                .formatted(name, reference, LocalDate.now().minusMonths(1), LocalDate.now().plusYears(2),
+                        clientRepresentative, providerManager));
+        assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
+        return new Registered(((Number) Json.read(created.getBody(), "$.id")).longValue(), reference);
+    }
+
+    /** Adds a person to the stakeholder map, through the API as the officer. */
+    public static void addStakeholder(TestRestTemplate rest, Registered engagement, String userId, String side, String role,
+            int escalationLevel) {
+        ResponseEntity<String> added = postJson(rest, "olivia", "demo", engagement.path() + "/stakeholders",
+                "{\"userId\": \"%s\", \"side\": \"%s\", \"role\": \"%s\", \"escalationLevel\": %d}"
+                        .formatted(userId, side, role, escalationLevel));
+        assertThat(added.getStatusCode()).as(added.getBody()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    /** A person of their own for a test, in a governance group, with a password that meets the password policy. */
+    public static String person(org.camunda.bpm.engine.IdentityService identityService, String id, String group, String password) {
+        var user = identityService.newUser(id);
+        user.setFirstName(id);
+        user.setLastName("Example");
+        user.setEmail(id + "@people.example");
+        user.setPassword(password);
+        identityService.saveUser(user);
+        identityService.createMembership(id, group);
+        return id;
+    }
+
     /** Adds sam as the client's executive sponsor (escalation level 3). */
     public static void addSponsor(TestRestTemplate rest, Registered engagement) {
         ResponseEntity<String> added = postJson(rest, "olivia", "demo", engagement.path() + "/stakeholders",
