@@ -27,6 +27,13 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
     /** Where the webapps keep their logins in the session (AuthenticationUtil's key, which is not public). */
     static final String WEBAPP_LOGINS = "authenticatedUser";
 
+    /** The person logged into the webapps with this session, or null. */
+    static UserAuthentication webappUser(HttpSession session) {
+        // Read, never written: AuthenticationUtil.getAuthsFromSession would store an empty login.
+        return session != null && session.getAttribute(WEBAPP_LOGINS) instanceof Authentications authentications
+                && authentications.getAuthenticationForProcessEngine(ENGINE) instanceof UserAuthentication user ? user : null;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -34,9 +41,8 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
         boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
         if (session != null && read && request.getHeader(HttpHeaders.AUTHORIZATION) == null
                 && SecurityContextHolder.getContext().getAuthentication() == null) {
-            // Read, never written: AuthenticationUtil.getAuthsFromSession would store an empty login.
-            if (session.getAttribute(WEBAPP_LOGINS) instanceof Authentications authentications
-                    && authentications.getAuthenticationForProcessEngine(ENGINE) instanceof UserAuthentication user) {
+            UserAuthentication user = webappUser(session);
+            if (user != null) {
                 List<SimpleGrantedAuthority> authorities = user.getGroupIds() == null ? List.of()
                         : user.getGroupIds().stream().map(SimpleGrantedAuthority::new).toList();
                 var context = SecurityContextHolder.createEmptyContext();

@@ -367,6 +367,28 @@ class EngagementIsolationTest {
         assertThat(instances.getBody()).doesNotContain(b.reference());
     }
 
+    @Test
+    void aSponsorsCockpitCountsOnlyTheirEngagementsInstances() {
+        HttpHeaders headers = webappHeaders("a-sponsor");
+        ResponseEntity<String> processList = rest.exchange(WebappStatisticsFilter.COCKPIT_STATISTICS, HttpMethod.GET,
+                new HttpEntity<>(headers), String.class);
+        ResponseEntity<String> dashboard = rest.exchange(WebappStatisticsFilter.ENGINE_STATISTICS, HttpMethod.GET,
+                new HttpEntity<>(headers), String.class);
+
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("engagement-lifecycle").count())
+                .as("the portfolio has more").isGreaterThan(1);
+        assertThat(processList.getStatusCode()).as(processList.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat((List<Number>) Json.read(processList.getBody(), "$[?(@.key == 'engagement-lifecycle')].instances"))
+                .extracting(Number::longValue).containsExactly(1L);
+        assertThat(dashboard.getStatusCode()).as(dashboard.getBody()).isEqualTo(HttpStatus.OK);
+        List<Number> lifecycles = Json.read(dashboard.getBody(), "$[?(@.definition.key == 'engagement-lifecycle')].instances");
+        assertThat(lifecycles.stream().mapToLong(Number::longValue).sum()).isEqualTo(1L);
+        List<Number> everything = Json.read(dashboard.getBody(), "$[*].instances");
+        assertThat(everything.stream().mapToLong(Number::longValue).sum())
+                .isEqualTo(runtimeService.createProcessInstanceQuery().list().stream()
+                        .filter(instance -> engagementOf(instance.getId()) == a.id()).count());
+    }
+
     // ---- helpers ----------------------------------------------------------------------------
 
     private void person(String role, String group) {
@@ -385,8 +407,11 @@ class EngagementIsolationTest {
     }
 
     private boolean belongsToB(String processInstanceId) {
-        Object engagement = runtimeService.getVariable(processInstanceId, "engagementId");
-        return engagement instanceof Number id && id.longValue() == b.id();
+        return engagementOf(processInstanceId) == b.id();
+    }
+
+    private long engagementOf(String processInstanceId) {
+        return runtimeService.getVariable(processInstanceId, "engagementId") instanceof Number id ? id.longValue() : -1;
     }
 
     private String fill(String template, Caller caller) {
