@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bpogovernance.security.EngagementAccess;
+import org.bpogovernance.security.UserDirectory;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
@@ -33,14 +34,16 @@ class EngagementAccessUpgrade implements ApplicationRunner {
     private final EngagementRepository engagements;
     private final StakeholderRepository stakeholders;
     private final EngagementAccess access;
+    private final UserDirectory users;
     private final RuntimeService runtimeService;
     private final HistoryService historyService;
 
     EngagementAccessUpgrade(EngagementRepository engagements, StakeholderRepository stakeholders,
-            EngagementAccess access, RuntimeService runtimeService, HistoryService historyService) {
+            EngagementAccess access, UserDirectory users, RuntimeService runtimeService, HistoryService historyService) {
         this.engagements = engagements;
         this.stakeholders = stakeholders;
         this.access = access;
+        this.users = users;
         this.runtimeService = runtimeService;
         this.historyService = historyService;
     }
@@ -52,8 +55,15 @@ class EngagementAccessUpgrade implements ApplicationRunner {
         int groups = 0;
         for (Engagement engagement : engagements.findAll()) {
             if (!withGroups.contains(engagement.getId())) {
-                stakeholders.findByEngagementIdOrderByIdAsc(engagement.getId())
-                        .forEach(s -> access.joined(engagement.getId(), engagement.getName(), s.getUserId()));
+                // a person deleted in Admin since is left out (and named), not a reason to stop the start-up
+                stakeholders.findByEngagementIdOrderByIdAsc(engagement.getId()).forEach(s -> {
+                    if (users.exists(s.getUserId())) {
+                        access.joined(engagement.getId(), engagement.getName(), s.getUserId());
+                    } else {
+                        log.warn("Engagement {}: stakeholder {} is not a user any more; not given access", engagement.getId(),
+                                s.getUserId());
+                    }
+                });
                 groups++;
             }
         }

@@ -12,7 +12,14 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.DefaultPasswordPolicyImpl;
@@ -41,8 +48,10 @@ import org.springframework.stereotype.Component;
  * when it starts and ends (the engagement-scoped grants hang on it).</li>
  * <li>Commands whose results Camunda does not limit to the instances a person may read, or that
  * skip a model's own checks, are refused to everyone who does not see the whole portfolio:
- * starting a process at a chosen activity, running a job by hand, and the process-definition
- * and deployment statistics (live instance counts of every engagement).</li>
+ * starting a process at a chosen activity, running a job by hand, the process-definition
+ * and deployment statistics (live instance counts of every engagement), setting a task's or
+ * process's variables or its candidates outside a form, and completing a task with the variables
+ * that scope and route a process.</li>
  * </ul>
  */
 @Component
@@ -132,6 +141,11 @@ class EnginePlugin extends AbstractProcessEnginePlugin {
         private static final Set<Class<?>> PORTFOLIO_ONLY = Set.of(StartProcessInstanceAtActivitiesCmd.class,
                 ProcessDefinitionStatisticsQueryImpl.class, DeploymentStatisticsQueryImpl.class, ExecuteJobsCmd.class);
 
+        /** Variables that scope and route a process: set by its steps, never by a form. */
+        private static final Set<String> PROCESS_ROUTING = Set.of("engagementId", "engagementName", "governanceOfficer",
+                "clientSigner", "providerSigner", "signer", "escalationId", "escalationResponders", "escalationGroups",
+                "renewalDeciders", "actionOwner", "invitee", "performanceDataProvider");
+
         private final ObjectProvider<PortfolioAccess> portfolioAccess;
 
         PortfolioOnlyCommands(ObjectProvider<PortfolioAccess> portfolioAccess) {
@@ -140,6 +154,10 @@ class EnginePlugin extends AbstractProcessEnginePlugin {
 
         @Override
         public <T> T execute(Command<T> command) {
+            if (changesWhatATaskDoesNotOffer(command) && !seesEverything()) {
+                throw new AuthorizationException("A task is worked through its form: its variables and who it is offered "
+                        + "to are changed by governance officers only.");
+            }
             if (command instanceof FailedJobListener && !seesEverything()) {
                 // the refused manual run below: the engine would count it as a failed attempt of the job
                 return null;
@@ -152,9 +170,38 @@ class EnginePlugin extends AbstractProcessEnginePlugin {
             return next.execute(command);
         }
 
+        /**
+         * Camunda lets a task's assignee and candidates (the engine's default task permission,
+         * UPDATE) set any variable of its process and offer the task to anyone; through a
+         * completion, too, any variable can be sent along. A person could so redirect their
+         * engagement's later steps ({@code engagementId}, the signers) or share a task with
+         * another engagement's people.
+         */
+        private static boolean changesWhatATaskDoesNotOffer(Command<?> command) {
+            if (command instanceof AbstractSetVariableCmd || command instanceof AbstractRemoveVariableCmd
+                    || command instanceof AbstractPatchVariablesCmd || command instanceof AbstractAddIdentityLinkCmd
+                    || command instanceof DeleteIdentityLinkCmd) {
+                return true;
+            }
+            java.util.Map<String, ?> sent = command instanceof CompleteTaskCmd complete ? field(complete, "variables")
+                    : command instanceof SubmitTaskFormCmd submit ? field(submit, "properties") : null;
+            return sent != null && sent.keySet().stream().anyMatch(PROCESS_ROUTING::contains);
+        }
+
         private boolean seesEverything() {
             PortfolioAccess access = portfolioAccess.getIfAvailable();
             return access == null || access.seesEverything();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.Map<String, ?> field(Object command, String name) {
+        try {
+            var field = command.getClass().getDeclaredField(name);
+            field.setAccessible(true);
+            return (java.util.Map<String, ?>) field.get(command);
+        } catch (ReflectiveOperationException | RuntimeException unreadable) {
+            return null;
         }
     }
 

@@ -87,7 +87,7 @@ class EngineRestErrors implements ResourceConfigCustomizer {
             if (cause instanceof NullValueException missing) {
                 // "task x doesn't exist: task is null" names a missing thing; "processInstanceId is null" a missing value
                 String message = String.valueOf(missing.getMessage());
-                return message.contains("exist") || message.contains("not found")
+                return message.contains("exist") || message.contains("not found") || message.startsWith("No ")
                         ? error(Response.Status.NOT_FOUND, "InvalidRequestException", message)
                         : error(Response.Status.BAD_REQUEST, "InvalidRequestException", message);
             }
@@ -107,12 +107,23 @@ class EngineRestErrors implements ResourceConfigCustomizer {
                         + "; nothing was changed.");
             }
         }
-        if (failure.getClass() == ProcessEngineException.class && !causedByTheDatabase(failure)) {
+        if (failure.getClass() == ProcessEngineException.class && !causedByTheDatabase(failure) && !aBug(failure)) {
             // the engine's plain exception is what it throws for a request it cannot carry out
             // (a task of a running process deleted, a value of the wrong type): the asker's to fix
             return error(Response.Status.BAD_REQUEST, "InvalidRequestException", plain(failure));
         }
         return null;
+    }
+
+    /** An unexpected exception under the engine's (a step of ours failing): a server error, not the asker's. */
+    private static boolean aBug(Throwable failure) {
+        for (Throwable cause = failure.getCause(); cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof RuntimeException && !(cause instanceof ProcessEngineException)
+                    && !(cause instanceof ClassCastException)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean causedByTheDatabase(Throwable failure) {

@@ -197,17 +197,22 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    /** Fields compare as text, except that "line 9" comes before "line 10". */
+    /** Fields compare as text, except that a line number compares as a number ("line 9" before "line 10"). */
     private static int byLine(String a, String b) {
         java.util.regex.Matcher lineA = LINE.matcher(a);
         java.util.regex.Matcher lineB = LINE.matcher(b);
-        if (lineA.matches() && lineB.matches()) {
-            return Long.compare(Long.parseLong(lineA.group(1)), Long.parseLong(lineB.group(1)));
+        if (lineA.find() && lineB.find()) {
+            int byPrefix = a.substring(0, lineA.start()).compareTo(b.substring(0, lineB.start()));
+            if (byPrefix != 0) {
+                return byPrefix;
+            }
+            int byNumber = Long.compare(Long.parseLong(lineA.group(1)), Long.parseLong(lineB.group(1)));
+            return byNumber != 0 ? byNumber : a.compareTo(b);
         }
         return a.compareTo(b);
     }
 
-    private static final java.util.regex.Pattern LINE = java.util.regex.Pattern.compile("line (\\d{1,18})");
+    private static final java.util.regex.Pattern LINE = java.util.regex.Pattern.compile("line (\\d{1,18})$");
 
     private static String leafName(String propertyPath) {
         int dot = propertyPath.indexOf('.');

@@ -54,8 +54,15 @@ class WebappStatisticsFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = pathOf(request);
         return !"GET".equals(request.getMethod()) || !path.equals(ENGINE_STATISTICS) && !path.equals(COCKPIT_STATISTICS);
+    }
+
+    /** The path as Jersey matches it: without path parameters, doubled or trailing slashes. */
+    private static String pathOf(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        path = path.replaceAll(";[^/]*", "").replaceAll("/{2,}", "/");
+        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     @Override
@@ -73,7 +80,7 @@ class WebappStatisticsFilter extends OncePerRequestFilter {
         try {
             List<DefinitionCounts> counts = repositoryService.createProcessDefinitionQuery().list().stream()
                     .map(this::countsOf).toList();
-            boolean cockpit = request.getRequestURI().endsWith(COCKPIT_STATISTICS);
+            boolean cockpit = pathOf(request).equals(COCKPIT_STATISTICS);
             answer = cockpit ? byKey(counts, request) : counts.stream().map(DefinitionCounts::asEngineStatistics).toList();
         } finally {
             if (before == null) {

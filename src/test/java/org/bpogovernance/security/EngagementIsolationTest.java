@@ -389,6 +389,42 @@ class EngagementIsolationTest {
                         .filter(instance -> engagementOf(instance.getId()) == a.id()).count());
     }
 
+    @ParameterizedTest(name = "A's client representative on their own task: {0} {1}")
+    @MethodSource("redirectsOfOwnTask")
+    void aPersonCannotMoveTheirOwnTasksProcessToAnotherEngagementNorShareIt(HttpMethod method, String path, String body) {
+        Task own = taskService.createTaskQuery().taskAssignee(people.get("a-client")).singleResult();
+        String aLifecycle = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(a.reference())
+                .processDefinitionKey("engagement-lifecycle").singleResult().getId();
+        Object engagementBefore = runtimeService.getVariable(own.getProcessInstanceId(), "engagementId");
+        var linksBefore = taskService.getIdentityLinksForTask(own.getId()).size();
+
+        ResponseEntity<String> answer = exchange(rest, people.get("a-client"), PASSWORD, method,
+                ENGINE_REST + path.replace("{aTask}", own.getId()), body == null ? null : fill(body, null));
+
+        assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(taskService.createTaskQuery().taskId(own.getId()).count()).as("the task stays open").isOne();
+        assertThat(runtimeService.getVariable(own.getProcessInstanceId(), "engagementId")).isEqualTo(engagementBefore);
+        assertThat(runtimeService.getVariable(aLifecycle, "engagementId")).isEqualTo(engagementBefore);
+        assertThat(taskService.getIdentityLinksForTask(own.getId())).hasSize(linksBefore);
+    }
+
+    Stream<Arguments> redirectsOfOwnTask() {
+        return Stream.of(
+                Arguments.of(HttpMethod.PUT, "/task/{aTask}/variables/engagementId", "{\"value\": {bId}, \"type\": \"Long\"}"),
+                Arguments.of(HttpMethod.POST, "/task/{aTask}/variables",
+                        "{\"modifications\": {\"clientSigner\": {\"value\": \"{bUser}\", \"type\": \"String\"}}}"),
+                Arguments.of(HttpMethod.DELETE, "/task/{aTask}/variables/charterText", null),
+                Arguments.of(HttpMethod.POST, "/task/{aTask}/identity-links",
+                        "{\"groupId\": \"{bGroup}\", \"type\": \"candidate\"}"),
+                Arguments.of(HttpMethod.POST, "/task/{aTask}/identity-links",
+                        "{\"userId\": \"{bUser}\", \"type\": \"candidate\"}"),
+                Arguments.of(HttpMethod.POST, "/task/{aTask}/complete",
+                        "{\"variables\": {\"engagementId\": {\"value\": {bId}, \"type\": \"Long\"}}}"),
+                Arguments.of(HttpMethod.POST, "/task/{aTask}/submit-form",
+                        "{\"variables\": {\"charterDecision\": {\"value\": \"APPROVE\"}, "
+                                + "\"engagementId\": {\"value\": {bId}, \"type\": \"Long\"}}}"));
+    }
+
     // ---- helpers ----------------------------------------------------------------------------
 
     private void person(String role, String group) {
