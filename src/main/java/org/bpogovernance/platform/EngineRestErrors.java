@@ -24,8 +24,7 @@ import org.springframework.transaction.TransactionException;
  * in Camunda's own error body: input a process step refused outside a form ({@code POST .../start})
  * 400; a task completed a second time 409 saying when it was, an unknown task 404;
  * two people changing the same thing at once (an optimistic-locking failure, or a
- * unique constraint of the governance tables, or the engine's NullPointerException when a task's process
- * ended under it) 409; a database that cannot be reached (or no connection
+ * unique constraint of the governance tables) 409; a database that cannot be reached (or no connection
  * free in time) 503; something the request names that does not exist 404; a value of the wrong
  * type, a required field left out, or a request the engine cannot carry out (its plain
  * exception) 400 in words, not Java's. Every other error stays Camunda's.
@@ -34,7 +33,7 @@ import org.springframework.transaction.TransactionException;
 class EngineRestErrors implements ResourceConfigCustomizer {
 
     /** The error type of a change that collided with another one made at the same moment. */
-    static final String CONCURRENT_CHANGE = "ConcurrentChange";
+    private static final String CONCURRENT_CHANGE = "ConcurrentChange";
 
     private static final Pattern TASK_ID = Pattern.compile("(?i)Cannot find task with id ([^\\s:]+)");
     private static final Pattern DTO_GETTER = Pattern.compile("Dto\\.get([A-Za-z]+)\\(\\)");
@@ -70,11 +69,6 @@ class EngineRestErrors implements ResourceConfigCustomizer {
                     || cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
                 return error(Response.Status.CONFLICT, CONCURRENT_CHANGE,
                         "Someone else did this at the same moment; nothing was changed. Reload to see their change.");
-            }
-            // the engine's own stumble when a task's process ended under it (the same task submitted twice at once)
-            if (cause instanceof NullPointerException npe && String.valueOf(npe.getMessage()).contains("restoreProcessInstance")) {
-                return error(Response.Status.CONFLICT, CONCURRENT_CHANGE,
-                        "Someone else changed this at the same time; reload and try again.");
             }
             if (cause instanceof OptimisticLockingException) {
                 return error(Response.Status.CONFLICT, CONCURRENT_CHANGE,
@@ -204,7 +198,7 @@ class EngineRestErrors implements ResourceConfigCustomizer {
         }
     }
 
-    /** A NullPointerException of the engine: ours when it is the known race, Camunda's otherwise. */
+    /** A NullPointerException under Camunda's REST layer: ours when it is a field the request left out, Camunda's otherwise. */
     @Priority(1)
     static class EngineStumbles extends OursOrCamunda<NullPointerException> implements ExceptionMapper<NullPointerException> {
 
