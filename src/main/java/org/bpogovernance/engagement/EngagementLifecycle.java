@@ -4,7 +4,14 @@ import static org.bpogovernance.engagement.EngagementVariables.ENGAGEMENT_ID;
 import static org.bpogovernance.engagement.EngagementVariables.ENGAGEMENT_NAME;
 import static org.bpogovernance.engagement.EngagementVariables.GOVERNANCE_OFFICER;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.bpogovernance.platform.EngineAsSystem;
+import org.bpogovernance.platform.RunningProcess;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 /** The engine adapter of the engagement-lifecycle process. */
@@ -12,9 +19,13 @@ import org.springframework.stereotype.Component;
 class EngagementLifecycle {
 
     private final RuntimeService runtimeService;
+    private final RepositoryService repositoryService;
+    private final EngineAsSystem asSystem;
 
-    EngagementLifecycle(RuntimeService runtimeService) {
+    EngagementLifecycle(RuntimeService runtimeService, RepositoryService repositoryService, EngineAsSystem asSystem) {
         this.runtimeService = runtimeService;
+        this.repositoryService = repositoryService;
+        this.asSystem = asSystem;
     }
 
     /** Starts the lifecycle of a registered engagement; returns the process instance id. */
@@ -26,5 +37,33 @@ class EngagementLifecycle {
                 .setVariable(GOVERNANCE_OFFICER.name(), governanceOfficer)
                 .execute()
                 .getId();
+    }
+
+    /**
+     * Ends every process still running for the engagement, whatever its model, except the one
+     * closing it (the lifecycle and what it called); returns what ended, as people read it.
+     */
+    List<String> endAllOthers(Long engagementId, String reason) {
+        return asSystem.call(() -> {
+            Optional<String> closing = RunningProcess.instanceId().map(this::rootOf);
+            List<String> ended = new ArrayList<>();
+            for (ProcessInstance instance : runtimeService.createProcessInstanceQuery()
+                    .variableValueEquals(ENGAGEMENT_ID.name(), engagementId).list()) {
+                boolean stillRunning = runtimeService.createProcessInstanceQuery()
+                        .processInstanceId(instance.getId()).count() > 0;
+                if (stillRunning && !closing.equals(Optional.ofNullable(instance.getRootProcessInstanceId()))) {
+                    runtimeService.deleteProcessInstance(instance.getId(), reason);
+                    ended.add(repositoryService.getProcessDefinition(instance.getProcessDefinitionId()).getName()
+                            + " (instance " + instance.getId() + ")");
+                }
+            }
+            return ended;
+        });
+    }
+
+    private String rootOf(String processInstanceId) {
+        ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+        return instance == null || instance.getRootProcessInstanceId() == null ? processInstanceId
+                : instance.getRootProcessInstanceId();
     }
 }

@@ -1,5 +1,7 @@
 package org.bpogovernance.engagement;
 
+import static org.bpogovernance.engagement.EngagementVariables.ENGAGEMENT_ID;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -219,8 +221,20 @@ public class EngagementService {
             engagement.enter(phase);
             if (phase == Phase.CLOSED) {
                 events.publishEvent(new EngagementClosed(id));
+                for (String ended : lifecycle.endAllOthers(id, "the engagement closed")) {
+                    auditTrail.record(AUDIT_TYPE, id, "PROCESS_ENDED", ended + ": the engagement closed");
+                }
             }
         }
+    }
+
+    /** For process starts: refused, naming why, once the engagement has closed. */
+    @Transactional(readOnly = true)
+    public void requireOpen(Long id) {
+        engagements.findById(id).filter(engagement -> engagement.getPhase() == Phase.CLOSED).ifPresent(closed -> {
+            throw new ConflictException(ENGAGEMENT_ID.name(), "engagement " + id + " (" + closed.getName()
+                    + ") is closed and kept read-only: nothing starts for it any more");
+        });
     }
 
     @Transactional(readOnly = true)

@@ -31,7 +31,9 @@ public class Review {
         /** A party rejected the minutes; the officer reworks them. */
         REWORK,
         /** Both parties approved; the record is locked. */
-        SIGNED_OFF
+        SIGNED_OFF,
+        /** The engagement closed before the minutes were signed off; the call's record stays as it was. */
+        CANCELLED
     }
 
     @Id
@@ -181,6 +183,15 @@ public class Review {
         requireStatus(Status.IN_SIGN_OFF);
         this.status = Status.SIGNED_OFF;
         this.signedOffAt = at;
+    }
+
+    /** Whether the call is still under way: not signed off and not cancelled. */
+    public boolean isUnderWay() {
+        return status != Status.SIGNED_OFF && status != Status.CANCELLED;
+    }
+
+    void cancel() {
+        this.status = Status.CANCELLED;
     }
 
     void rate(int score, String comment, String by) {
