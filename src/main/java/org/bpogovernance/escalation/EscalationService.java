@@ -354,6 +354,10 @@ public class EscalationService {
         } else if (note.length() > 2000) {
             violations.add(new Violation(EscalationProcess.NOTE, "must be at most 2000 characters"));
         }
+        if (actionPlan != null) {
+            violations.addAll(actionItems.creationViolations(escalation.getEngagementId(), EscalationProcess.ACTION_PLAN,
+                    actionPlan));
+        }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }

@@ -149,10 +149,14 @@ public class MinutesService {
         invited.values().stream().filter(a -> !recorded.containsKey(a) && presence.stream()
                 .noneMatch(line -> a.getUserId().equals(line.user()))).forEach(a -> violations.add(new Violation(
                 ReviewCallProcess.ATTENDANCE, "says nothing of " + a.getUserId() + ": present on site, remote or absent?")));
+        LocalDate callDay = callDay(review);
+        violations.addAll(milestones.statusViolations(review.getEngagementId(), ReviewCallProcess.MILESTONE_UPDATES,
+                milestoneUpdates));
+        violations.addAll(actionItems.proposalViolations(review.getEngagementId(), ReviewCallProcess.ACTION_ITEMS,
+                proposals(actions), callDay));
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        LocalDate callDay = callDay(review);
         milestones.updateStatuses(review.getEngagementId(), ReviewCallProcess.MILESTONE_UPDATES, milestoneUpdates);
         List<ActionItem> proposed = actionItems.propose(review.getEngagementId(), reviewId, ReviewCallProcess.ACTION_ITEMS,
                 proposals(actions), callDay);
@@ -319,6 +323,10 @@ public class MinutesService {
         review.requireStatus(Review.Status.REWORK);
         List<Violation> violations = new ArrayList<>();
         checkText(text, violations);
+        if (actions != null) {
+            violations.addAll(actionItems.proposalViolations(engagementId, ReviewCallProcess.ACTION_ITEMS, proposals(actions),
+                    callDay(review)));
+        }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }

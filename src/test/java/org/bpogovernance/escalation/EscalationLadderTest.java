@@ -135,10 +135,11 @@ class EscalationLadderTest {
         String due = LocalDate.now().plusDays(14).toString();
         ResponseEntity<String> badPlan = tasklist.submit("peter", task.getId(), """
                 {"escalationResponse": {"value": "RESOLVE"}, "escalationResolution": {"value": "RESOLVED"},
-                 "escalationNote": {"value": "Intercompany cut-off moves"}, "actionPlan": {"value": "%s | carl | Tell the subsidiaries"}}"""
+                 "actionPlan": {"value": "%s | carl | Tell the subsidiaries\\nsoon | clara | Check the cut-off"}}"""
                 .formatted(due));
-        assertThat((String) Json.read(badPlan.getBody(), "$.message"))
-                .contains("actionPlan line 1: owner: carl is not a stakeholder of the engagement");
+        assertThat((String) Json.read(badPlan.getBody(), "$.message")).as("the note and both bad lines at once")
+                .contains("escalationNote: is required", "actionPlan line 1: owner: carl is not a stakeholder of the engagement",
+                        "actionPlan line 2: due date: 'soon' is not a date");
         assertThat(levelTask(process).getId()).as("nothing changed").isEqualTo(task.getId());
         tasklist.submitted("peter", task.getId(), """
                 {"escalationResponse": {"value": "RESOLVE"}, "escalationResolution": {"value": "RESOLVED"},
