@@ -90,12 +90,25 @@ public class MinutesService {
 
     // ---- recording the call ------------------------------------------------------------------
 
-    /** The invitees with their answers; the presence suggested from the answer and the call's format. */
+    /** The day of the call (today for a review without a meeting) and its format (null without a meeting). */
+    public record CallHeld(LocalDate day, String format) {
+    }
+
+    @Transactional(readOnly = true)
+    public CallHeld callHeld(Long reviewId) {
+        Review review = reviewService.find(reviewId);
+        return new CallHeld(callDay(review), review.getMeetingId() == null ? null
+                : meetings.forProcess(review.getEngagementId(), review.getMeetingId()).getFormat());
+    }
+
+    /**
+     * The invitees with their answers; the presence suggested from the answer and the call's format:
+     * ABSENT for who declined, else ON_SITE on premises, REMOTE on a remote call, and none on a
+     * hybrid call (who came in person is not known).
+     */
     @Transactional(readOnly = true)
     public List<PresenceLine> presenceLines(Long reviewId) {
-        Review review = reviewService.find(reviewId);
-        String format = review.getMeetingId() == null ? null
-                : meetings.forProcess(review.getEngagementId(), review.getMeetingId()).getFormat();
+        String format = callHeld(reviewId).format();
         return attendances.findByReviewIdOrderByIdAsc(reviewId).stream().map(a -> new PresenceLine(a.getUserId(),
                 users.find(a.getUserId()).map(UserDirectory.Person::displayName).orElse(a.getUserId()), a.getResponse().name(),
                 a.getPresence() != null ? a.getPresence().name()

@@ -77,6 +77,8 @@ class EscalationLadderTest {
         String process = processOf(id);
         Task first = levelTask(process);
         assertThat(first.getName()).isEqualTo("Respond to the escalation (level 1)");
+        assertThat((Boolean) Json.read(new Tasklist(rest).open("olivia", first.getId(), "respondToEscalationForm"),
+                "$.topLevel.value")).as("below the top, passing it up is offered").isFalse();
         assertThat(Tasklist.candidates(taskService, first)).containsExactlyInAnyOrder("user olivia", "group governance-officers");
         assertThat(Duration.between(raisedAt, first.getDueDate().toInstant())).as("LOW: five days")
                 .isBetween(Duration.ofDays(5).minusMinutes(1), Duration.ofDays(5).plusMinutes(1));
@@ -102,8 +104,18 @@ class EscalationLadderTest {
         String form = tasklist.open("sam", samsTask, "respondToEscalationForm");
         assertThat((String) Json.read(form, "$.escalationHistory.value")).contains("Invoices pile up", "TIME_LIMIT_PASSED",
                 "MOVED_UP");
+        assertThat((Boolean) Json.read(form, "$.topLevel.value")).as("the show-listener at level 3").isTrue();
+        assertThat((String) Json.read(form, "$.escalationResponse.value")).isEqualTo("RESOLVE");
+        String formJson = get(rest, "sam", "demo", "/engine-rest/task/" + samsTask + "/deployed-form").getBody();
+        assertThat((List<String>) Json.read(formJson, "$.components[?(@.key == 'escalationResponse')].conditional.hide"))
+                .as("no 'pass it up' at the top").containsExactly("=topLevel = true");
+        ResponseEntity<String> upFromTheTop = tasklist.submit("sam", samsTask, """
+                {"escalationResponse": {"value": "ESCALATE"}, "escalationNote": {"value": "Let the board decide"}}""");
+        assertThat(upFromTheTop.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) Json.read(upFromTheTop.getBody(), "$.message"))
+                .contains("escalationResponse: cannot pass it up: the steering committee (level 3) is the top of the ladder");
         tasklist.submitted("sam", samsTask, """
-                {"escalationResponse": {"value": "RESOLVE"}, "escalationResolution": {"value": "CONTRACT_ACTION"},
+                {"escalationResolution": {"value": "CONTRACT_ACTION"},
                  "escalationNote": {"value": "Two more AP clerks funded from the service credits"}}""");
 
         String resolved = get(rest, "olivia", "demo", engagement.path() + "/escalations/" + id).getBody();
