@@ -85,10 +85,7 @@ public class ActionItemService {
     @Transactional
     public List<ActionItem> propose(Long engagementId, Long reviewId, String field, List<ProposedAction> actions,
             LocalDate notBefore) {
-        List<Violation> violations = new ArrayList<>();
-        for (int i = 0; i < actions.size(); i++) {
-            check(engagementId, field + "[" + i + "]", actions.get(i), notBefore, "the day of the call", violations);
-        }
+        List<Violation> violations = proposalViolations(engagementId, field, actions, notBefore);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
@@ -99,6 +96,28 @@ public class ActionItemService {
         return actions.stream().map(action -> items.save(new ActionItem(engagementId, reviewId,
                 action.description().trim(), action.owner().trim(), action.dueDate(), ActionItem.Status.PROPOSED,
                 ActionItem.Source.REVIEW_CALL, now, by))).toList();
+    }
+
+    /** What {@link #create} would refuse of the items, each naming {@code field[i].owner} and so on; nothing is written. */
+    @Transactional(readOnly = true)
+    public List<Violation> creationViolations(Long engagementId, String field, List<ProposedAction> actions) {
+        LocalDate today = today(engagements.forProcess(engagementId));
+        List<Violation> violations = new ArrayList<>();
+        for (int i = 0; i < actions.size(); i++) {
+            check(engagementId, field.isEmpty() ? "" : field + "[" + i + "]", actions.get(i), today, "today", violations);
+        }
+        return violations;
+    }
+
+    /** What {@link #propose} would refuse, each naming {@code field[i].description}, {@code .owner} or {@code .dueDate}; nothing is written. */
+    @Transactional(readOnly = true)
+    public List<Violation> proposalViolations(Long engagementId, String field, List<ProposedAction> actions,
+            LocalDate notBefore) {
+        List<Violation> violations = new ArrayList<>();
+        for (int i = 0; i < actions.size(); i++) {
+            check(engagementId, field + "[" + i + "]", actions.get(i), notBefore, "the day of the call", violations);
+        }
+        return violations;
     }
 
     private void check(Long engagementId, String path, ProposedAction action, LocalDate notBefore, String notBeforeLabel,
@@ -194,11 +213,7 @@ public class ActionItemService {
         if (engagement.getPhase() == org.bpogovernance.engagement.Phase.CLOSED) {
             throw new ConflictException("engagement " + engagementId + " is closed and kept read-only");
         }
-        List<Violation> violations = new ArrayList<>();
-        for (int i = 0; i < actions.size(); i++) {
-            check(engagementId, field.isEmpty() ? "" : field + "[" + i + "]", actions.get(i), today(engagement), "today",
-                    violations);
-        }
+        List<Violation> violations = creationViolations(engagementId, field, actions);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }

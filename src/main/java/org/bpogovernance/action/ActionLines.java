@@ -7,13 +7,15 @@ import java.util.List;
 import org.bpogovernance.action.ActionItemService.ProposedAction;
 import org.bpogovernance.platform.FormLines;
 import org.bpogovernance.platform.InvalidInputException.Violation;
-import org.bpogovernance.platform.InvalidInputException;
 
-/** Action items typed in a form's text area, one per line: {@code due date | owner | action}. */
+/**
+ * Action items typed in a form's text area, one per line: {@code due date | owner | action}. A line
+ * whose date cannot be read is kept without its date and listed in {@code unreadable}.
+ */
 public final class ActionLines {
 
-    /** The actions, and the lines they stood on. */
-    public record Parsed(List<ProposedAction> actions, List<Integer> lineNumbers) {
+    /** The actions, the lines they stood on, and the lines that could not be read. */
+    public record Parsed(List<ProposedAction> actions, List<Integer> lineNumbers, List<Violation> unreadable) {
     }
 
     private ActionLines() {
@@ -34,9 +36,6 @@ public final class ActionLines {
             }
             actions.add(new ProposedAction(row[2], row[1], due));
         }
-        if (!violations.isEmpty()) {
-            throw new InvalidInputException(violations);
-        }
-        return new Parsed(actions, lines.lineNumbers());
+        return new Parsed(actions, lines.lineNumbers(), violations);
     }
 }

@@ -28,6 +28,8 @@ final class EscalationProcess {
     static final String NOTE = "escalationNote";
     static final String ACTION_PLAN = "actionPlan";
     static final String HISTORY = "escalationHistory";
+    /** Read-only: true at the steering committee, where the form does not offer to pass it up. */
+    static final String TOP_LEVEL = "topLevel";
     static final String CONTRACT_REFERENCE = "contractReference";
     /** The fields of the start form (forms/raise-escalation.form): all a person raising one by hand may give. */
     static final Set<String> START_FORM_FIELDS = Set.of(CONTRACT_REFERENCE, SUBJECT.name(), SEVERITY.name());

@@ -331,8 +331,8 @@ public class EscalationService {
         requireResponder(escalation, by);
         if ("ESCALATE".equals(response)) {
             if (escalation.getLevel() >= Escalation.TOP_LEVEL) {
-                throw new InvalidInputException(EscalationProcess.RESPONSE, "the steering committee is the top of the "
-                        + "ladder; resolve it here");
+                throw new InvalidInputException(EscalationProcess.RESPONSE, "cannot pass it up: the steering committee "
+                        + "(level " + Escalation.TOP_LEVEL + ") is the top of the ladder; resolve it here");
             }
             step(escalation, EscalationStep.Event.RESPONDED, by + " passed it up" + (blank(note) ? "" : ": " + note.trim()));
             return escalation;
@@ -353,6 +353,10 @@ public class EscalationService {
             violations.add(new Violation(EscalationProcess.NOTE, "is required: what was decided"));
         } else if (note.length() > 2000) {
             violations.add(new Violation(EscalationProcess.NOTE, "must be at most 2000 characters"));
+        }
+        if (actionPlan != null) {
+            violations.addAll(actionItems.creationViolations(escalation.getEngagementId(), EscalationProcess.ACTION_PLAN,
+                    actionPlan));
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);

@@ -30,7 +30,7 @@ class RecordEscalationResponseTaskListener implements TaskListener {
         Escalation escalation = UserInput.check(() -> {
             ActionLines.Parsed plan = ActionLines.parse(EscalationProcess.ACTION_PLAN,
                     FormValues.text(FormValues.submitted(task, EscalationProcess.ACTION_PLAN)));
-            return FormLines.namingLines(EscalationProcess.ACTION_PLAN, plan.lineNumbers(), () -> escalationService.respond(
+            return FormLines.namingLines(EscalationProcess.ACTION_PLAN, plan.lineNumbers(), plan.unreadable(), () -> escalationService.respond(
                     EscalationProcess.ESCALATION_ID.required(task), currentUser.id().orElse(task.getAssignee()), response,
                     FormValues.text(FormValues.submitted(task, EscalationProcess.RESOLUTION)),
                     FormValues.text(FormValues.submitted(task, EscalationProcess.NOTE)), plan.actions()));

@@ -3,9 +3,11 @@ package org.bpogovernance.platform;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.bpogovernance.platform.InvalidInputException.Violation;
 
 /**
@@ -75,6 +77,27 @@ public final class FormLines {
         }
     }
 
+    /**
+     * Like {@link #namingLines(Map, Supplier)}, when some lines could not be read ({@code unreadable},
+     * each naming its line): the call still runs, on what could be read, so that one refusal names
+     * every bad line and field, not the first only; what it wrote rolls back with the refusal (it
+     * runs in the task's transaction). A line that could not be read is named for that alone.
+     */
+    public static <T> T namingLines(Map<String, List<Integer>> lineNumbersByList, List<Violation> unreadable,
+            Supplier<T> call) {
+        if (unreadable.isEmpty()) {
+            return namingLines(lineNumbersByList, call);
+        }
+        Set<String> unreadableLines = unreadable.stream().map(Violation::field).collect(Collectors.toSet());
+        List<Violation> violations = new ArrayList<>(unreadable);
+        try {
+            namingLines(lineNumbersByList, call);
+        } catch (InvalidInputException invalid) {
+            invalid.violations().stream().filter(v -> !unreadableLines.contains(v.field())).forEach(violations::add);
+        }
+        throw new InvalidInputException(violations);
+    }
+
     private static Violation rename(Violation violation, Map<String, List<Integer>> lineNumbersByList) {
         Matcher matcher = INDEXED.matcher(violation.field());
         if (!matcher.matches()) {
@@ -93,5 +116,10 @@ public final class FormLines {
     /** For a single list. */
     public static <T> T namingLines(String list, List<Integer> lineNumbers, Supplier<T> call) {
         return lineNumbers == null ? call.get() : namingLines(Map.of(list, lineNumbers), call);
+    }
+
+    /** For a single list with lines that could not be read. */
+    public static <T> T namingLines(String list, List<Integer> lineNumbers, List<Violation> unreadable, Supplier<T> call) {
+        return lineNumbers == null ? call.get() : namingLines(Map.of(list, lineNumbers), unreadable, call);
     }
 }

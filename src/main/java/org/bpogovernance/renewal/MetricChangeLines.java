@@ -8,17 +8,24 @@ import org.bpogovernance.platform.InvalidInputException.Violation;
 import org.bpogovernance.platform.InvalidInputException;
 import org.bpogovernance.servicelevel.ServiceLevelService.ThresholdChange;
 
-/** Metric changes typed one per line: {@code code | target | warning | breach}. */
+/**
+ * Metric changes typed one per line: {@code code | target | warning | breach}. A line with a
+ * threshold that is not a number is kept without it and listed in {@code unreadable}.
+ */
 final class MetricChangeLines {
 
-    record Parsed(List<ThresholdChange> changes, List<Integer> lineNumbers) {
+    record Parsed(List<ThresholdChange> changes, List<Integer> lineNumbers, List<Violation> unreadable) {
     }
 
     private MetricChangeLines() {
     }
 
     static List<ThresholdChange> parse(String field, String text) {
-        return parseWithLines(field, text).changes();
+        Parsed parsed = parseWithLines(field, text);
+        if (!parsed.unreadable().isEmpty()) {
+            throw new InvalidInputException(parsed.unreadable());
+        }
+        return parsed.changes();
     }
 
     static Parsed parseWithLines(String field, String text) {
@@ -42,9 +49,6 @@ final class MetricChangeLines {
             }
             changes.add(new ThresholdChange(row[0], numbers[0], numbers[1], numbers[2]));
         }
-        if (!violations.isEmpty()) {
-            throw new InvalidInputException(violations);
-        }
-        return new Parsed(changes, lines.lineNumbers());
+        return new Parsed(changes, lines.lineNumbers(), violations);
     }
 }

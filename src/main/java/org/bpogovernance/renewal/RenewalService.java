@@ -343,7 +343,7 @@ public class RenewalService {
         }
         try {
             MetricChangeLines.Parsed parsed = MetricChangeLines.parseWithLines(RenewalProcess.METRIC_CHANGES, metricChanges);
-            FormLines.namingLines(RenewalProcess.METRIC_CHANGES, parsed.lineNumbers(), () -> {
+            FormLines.namingLines(RenewalProcess.METRIC_CHANGES, parsed.lineNumbers(), parsed.unreadable(), () -> {
                 serviceLevels.checkThresholdChanges(engagementId, RenewalProcess.METRIC_CHANGES, parsed.changes());
                 return null;
             });

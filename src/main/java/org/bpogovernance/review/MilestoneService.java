@@ -78,17 +78,7 @@ public class MilestoneService {
     /** Status updates recorded in a review call's minutes; {@code field} names the list in errors. */
     @Transactional
     public void updateStatuses(Long engagementId, String field, List<StatusUpdate> updates) {
-        List<Violation> violations = new java.util.ArrayList<>();
-        for (int i = 0; i < updates.size(); i++) {
-            StatusUpdate update = updates.get(i);
-            if (update.milestoneId() == null
-                    || milestones.findByIdAndEngagementId(update.milestoneId(), engagementId).isEmpty()) {
-                violations.add(new Violation(field + "[" + i + "].id", "is not a milestone of this engagement"));
-            } else if (update.status() == null) {
-                violations.add(new Violation(field + "[" + i + "].status", "must be one of "
-                        + List.of(Milestone.Status.values())));
-            }
-        }
+        List<Violation> violations = statusViolations(engagementId, field, updates);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
@@ -101,6 +91,23 @@ public class MilestoneService {
                 milestones.save(milestone);
             }
         }
+    }
+
+    /** What is wrong with status updates, each naming {@code field[i].id} or {@code .status}; nothing is written. */
+    @Transactional(readOnly = true)
+    public List<Violation> statusViolations(Long engagementId, String field, List<StatusUpdate> updates) {
+        List<Violation> violations = new java.util.ArrayList<>();
+        for (int i = 0; i < updates.size(); i++) {
+            StatusUpdate update = updates.get(i);
+            if (update.milestoneId() == null
+                    || milestones.findByIdAndEngagementId(update.milestoneId(), engagementId).isEmpty()) {
+                violations.add(new Violation(field + "[" + i + "].id", "is not a milestone of this engagement"));
+            } else if (update.status() == null) {
+                violations.add(new Violation(field + "[" + i + "].status", "must be one of "
+                        + List.of(Milestone.Status.values())));
+            }
+        }
+        return violations;
     }
 
     /** A milestone's status as recorded at a call. */

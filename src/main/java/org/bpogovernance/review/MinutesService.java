@@ -90,12 +90,25 @@ public class MinutesService {
 
     // ---- recording the call ------------------------------------------------------------------
 
-    /** The invitees with their answers; the presence suggested from the answer and the call's format. */
+    /** The day of the call (today for a review without a meeting) and its format (null without a meeting). */
+    public record CallHeld(LocalDate day, String format) {
+    }
+
+    @Transactional(readOnly = true)
+    public CallHeld callHeld(Long reviewId) {
+        Review review = reviewService.find(reviewId);
+        return new CallHeld(callDay(review), review.getMeetingId() == null ? null
+                : meetings.forProcess(review.getEngagementId(), review.getMeetingId()).getFormat());
+    }
+
+    /**
+     * The invitees with their answers; the presence suggested from the answer and the call's format:
+     * ABSENT for who declined, else ON_SITE on premises, REMOTE on a remote call, and none on a
+     * hybrid call (who came in person is not known).
+     */
     @Transactional(readOnly = true)
     public List<PresenceLine> presenceLines(Long reviewId) {
-        Review review = reviewService.find(reviewId);
-        String format = review.getMeetingId() == null ? null
-                : meetings.forProcess(review.getEngagementId(), review.getMeetingId()).getFormat();
+        String format = callHeld(reviewId).format();
         return attendances.findByReviewIdOrderByIdAsc(reviewId).stream().map(a -> new PresenceLine(a.getUserId(),
                 users.find(a.getUserId()).map(UserDirectory.Person::displayName).orElse(a.getUserId()), a.getResponse().name(),
                 a.getPresence() != null ? a.getPresence().name()
@@ -149,10 +162,14 @@ public class MinutesService {
         invited.values().stream().filter(a -> !recorded.containsKey(a) && presence.stream()
                 .noneMatch(line -> a.getUserId().equals(line.user()))).forEach(a -> violations.add(new Violation(
                 ReviewCallProcess.ATTENDANCE, "says nothing of " + a.getUserId() + ": present on site, remote or absent?")));
+        LocalDate callDay = callDay(review);
+        violations.addAll(milestones.statusViolations(review.getEngagementId(), ReviewCallProcess.MILESTONE_UPDATES,
+                milestoneUpdates));
+        violations.addAll(actionItems.proposalViolations(review.getEngagementId(), ReviewCallProcess.ACTION_ITEMS,
+                proposals(actions), callDay));
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        LocalDate callDay = callDay(review);
         milestones.updateStatuses(review.getEngagementId(), ReviewCallProcess.MILESTONE_UPDATES, milestoneUpdates);
         List<ActionItem> proposed = actionItems.propose(review.getEngagementId(), reviewId, ReviewCallProcess.ACTION_ITEMS,
                 proposals(actions), callDay);
@@ -319,6 +336,10 @@ public class MinutesService {
         review.requireStatus(Review.Status.REWORK);
         List<Violation> violations = new ArrayList<>();
         checkText(text, violations);
+        if (actions != null) {
+            violations.addAll(actionItems.proposalViolations(engagementId, ReviewCallProcess.ACTION_ITEMS, proposals(actions),
+                    callDay(review)));
+        }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }

@@ -23,7 +23,7 @@ class RecordAgendaTaskListener implements TaskListener {
     public void notify(DelegateTask task) {
         UserInput.check(() -> {
             var items = ReviewForms.agenda(FormValues.submitted(task, ReviewCallProcess.AGENDA_ITEMS));
-            return FormLines.namingLines(ReviewCallProcess.AGENDA_ITEMS, items.lineNumbers(), () -> reviewService.prepareAgenda(
+            return FormLines.namingLines(ReviewCallProcess.AGENDA_ITEMS, items.lineNumbers(), items.unreadable(), () -> reviewService.prepareAgenda(
                     REVIEW_ID.required(task), FormValues.text(FormValues.submitted(task, ReviewCallProcess.OBJECTIVES)), items.entries()));
         });
     }

@@ -2,6 +2,7 @@ package org.bpogovernance.review;
 
 import static org.bpogovernance.review.ReviewCallProcess.REVIEW_ID;
 
+import java.util.List;
 import java.util.Map;
 import org.bpogovernance.platform.FormLines;
 import org.bpogovernance.platform.FormValues;
@@ -31,6 +32,7 @@ class RecordCallTaskListener implements TaskListener {
             var actions = ReviewForms.actions(FormValues.submitted(task, ReviewCallProcess.ACTION_ITEMS));
             return FormLines.namingLines(ReviewForms.lines(Map.of(ReviewCallProcess.ATTENDANCE, presence,
                     ReviewCallProcess.MILESTONE_UPDATES, milestones, ReviewCallProcess.ACTION_ITEMS, actions)),
+                    ReviewForms.unreadable(List.of(presence, milestones, actions)),
                     () -> minutesService.record(REVIEW_ID.required(task), currentUser.id().orElse(task.getAssignee()),
                             presence.entries(), ReviewForms.text(task), milestones.entries(), actions.entries()));
         });

@@ -2,6 +2,7 @@ package org.bpogovernance.review;
 
 import static org.bpogovernance.review.ReviewCallProcess.REVIEW_ID;
 
+import java.util.List;
 import org.bpogovernance.platform.FormLines;
 import org.bpogovernance.platform.FormValues;
 import org.bpogovernance.platform.UserInput;
@@ -28,7 +29,7 @@ class RecordMinutesReworkTaskListener implements TaskListener {
         UserInput.check(() -> {
             var actions = value == null ? null : ReviewForms.actions(value);
             return FormLines.namingLines(ReviewCallProcess.ACTION_ITEMS, actions == null ? null : actions.lineNumbers(),
-                    () -> minutesService.rework(reviewService.find(reviewId).getEngagementId(), reviewId,
+                    actions == null ? List.of() : actions.unreadable(), () -> minutesService.rework(reviewService.find(reviewId).getEngagementId(), reviewId,
                             ReviewForms.text(task), actions == null ? null : actions.entries()));
         });
     }

@@ -47,6 +47,8 @@ final class ReviewCallProcess {
     /** Read-only: the engagement's people by user id, name and role. */
     static final String PARTICIPANTS = "participants";
     static final String CALL_DATE = "callDate";
+    /** Read-only on "Record the call": the day it was held; new action items are due after it. */
+    static final String CALL_DAY = "callDay";
     static final String CALL_TIME = "callTime";
     static final String CALL_MINUTES = "callMinutes";
     static final String CALL_FORMAT = "callFormat";

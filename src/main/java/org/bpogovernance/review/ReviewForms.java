@@ -15,12 +15,13 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
  * The lists of the review forms — agenda items, attendance, milestone status, action items — as
  * Tasklist submits them: text, one entry per line, columns separated by {@code |} (see
  * {@link FormLines}); or, from API clients of {@code /engine-rest}, a JSON list of objects. A value
- * of the wrong shape names its line.
+ * of the wrong shape names its line; every such line is listed, and the line is kept with that
+ * column empty so the entries stay in step with the lines.
  */
 final class ReviewForms {
 
-    /** The entries, and the text lines they came from (null for a JSON list). */
-    record Parsed<T>(List<T> entries, List<Integer> lineNumbers) {
+    /** The entries, the text lines they came from (null for a JSON list), and the lines that could not be read. */
+    record Parsed<T>(List<T> entries, List<Integer> lineNumbers, List<Violation> unreadable) {
     }
 
     private ReviewForms() {
@@ -29,8 +30,8 @@ final class ReviewForms {
     /** {@code minutes | owner | item} */
     static Parsed<ReviewService.AgendaLine> agenda(Object value) {
         return read(ReviewCallProcess.AGENDA_ITEMS, value, 3,
-                (row, where) -> new ReviewService.AgendaLine(row[2], row[1], number(where, "minutes", row[0]), null),
-                (row, where) -> new ReviewService.AgendaLine(text(row.get("title")), text(row.get("owner")),
+                (row, where, bad) -> new ReviewService.AgendaLine(row[2], row[1], number(where, "minutes", row[0], bad), null),
+                (row, where, bad) -> new ReviewService.AgendaLine(text(row.get("title")), text(row.get("owner")),
                         FormValues.wholeNumberOrNull(where + ".timeboxMinutes", row.get("timeboxMinutes")), text(row.get("source"))));
     }
 
@@ -41,8 +42,8 @@ final class ReviewForms {
     /** {@code user | ON_SITE, REMOTE or ABSENT | anything else (ignored)} */
     static Parsed<MinutesService.PresenceLine> presence(Object value) {
         return read(ReviewCallProcess.ATTENDANCE, value, 3,
-                (row, where) -> new MinutesService.PresenceLine(row[0], null, null, row[1]),
-                (row, where) -> new MinutesService.PresenceLine(text(row.get("user")), text(row.get("name")),
+                (row, where, bad) -> new MinutesService.PresenceLine(row[0], null, null, row[1]),
+                (row, where, bad) -> new MinutesService.PresenceLine(text(row.get("user")), text(row.get("name")),
                         text(row.get("response")), text(row.get("attendance"))));
     }
 
@@ -54,11 +55,11 @@ final class ReviewForms {
     /** {@code milestone no. | status | title (ignored)} */
     static Parsed<MilestoneService.StatusUpdate> milestoneUpdates(Object value) {
         return read(ReviewCallProcess.MILESTONE_UPDATES, value, 3,
-                (row, where) -> new MilestoneService.StatusUpdate(id(where, row[0]), status(where, row[1])),
-                (row, where) -> {
+                (row, where, bad) -> new MilestoneService.StatusUpdate(id(where, row[0], bad), status(where, row[1], bad)),
+                (row, where, bad) -> {
                     Integer id = FormValues.wholeNumberOrNull(where + ".id", row.get("id"));
                     return new MilestoneService.StatusUpdate(id == null ? null : id.longValue(),
-                            status(where, text(row.get("status"))));
+                            status(where, text(row.get("status")), bad));
                 });
     }
 
@@ -70,8 +71,8 @@ final class ReviewForms {
     /** {@code due date yyyy-mm-dd | owner | action} */
     static Parsed<MinutesService.ActionLine> actions(Object value) {
         return read(ReviewCallProcess.ACTION_ITEMS, value, 3,
-                (row, where) -> new MinutesService.ActionLine(row[2], row[1], date(where, row[0])),
-                (row, where) -> new MinutesService.ActionLine(text(row.get("description")), text(row.get("owner")),
+                (row, where, bad) -> new MinutesService.ActionLine(row[2], row[1], date(where, row[0], bad)),
+                (row, where, bad) -> new MinutesService.ActionLine(text(row.get("description")), text(row.get("owner")),
                         FormValues.date(where + ".dueDate", row.get("dueDate"))));
     }
 
@@ -98,8 +99,13 @@ final class ReviewForms {
         return numbers;
     }
 
+    /** The lines that could not be read, of every parsed list. */
+    static List<Violation> unreadable(List<Parsed<?>> lists) {
+        return lists.stream().flatMap(parsed -> parsed.unreadable().stream()).toList();
+    }
+
     private interface Reader<S, T> {
-        T read(S row, String where);
+        T read(S row, String where, List<Violation> unreadable);
     }
 
     private static <T> Parsed<T> read(String field, Object value, int columns, Reader<String[], T> fromLine,
@@ -107,59 +113,59 @@ final class ReviewForms {
         List<T> entries = new ArrayList<>();
         if (value == null || value instanceof String text && !text.trim().startsWith("[")) {
             FormLines.Parsed parsed = FormLines.parse((String) value, columns);
-            List<Violation> violations = new ArrayList<>();
+            List<Violation> unreadable = new ArrayList<>();
             for (int i = 0; i < parsed.entries().size(); i++) {
-                try {
-                    entries.add(fromLine.read(parsed.entries().get(i), field + " line " + parsed.lineNumbers().get(i)));
-                } catch (InvalidInputException bad) {
-                    violations.addAll(bad.violations());
-                }
+                entries.add(fromLine.read(parsed.entries().get(i), field + " line " + parsed.lineNumbers().get(i), unreadable));
             }
-            if (!violations.isEmpty()) {
-                throw new InvalidInputException(violations);
-            }
-            return new Parsed<>(entries, parsed.lineNumbers());
+            return new Parsed<>(entries, parsed.lineNumbers(), unreadable);
         }
         List<Map<String, Object>> rows = FormValues.records(field, value);
+        List<Violation> unreadable = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            entries.add(fromJson.read(rows.get(i), field + "[" + i + "]"));
+            entries.add(fromJson.read(rows.get(i), field + "[" + i + "]", unreadable));
         }
-        return new Parsed<>(entries, null);
+        if (!unreadable.isEmpty()) {
+            throw new InvalidInputException(unreadable);
+        }
+        return new Parsed<>(entries, null, List.of());
     }
 
-    private static Integer number(String where, String column, String value) {
+    private static Integer number(String where, String column, String value, List<Violation> unreadable) {
         if (value == null) {
             return null;
         }
         try {
             return Integer.valueOf(value);
         } catch (NumberFormatException notANumber) {
-            throw new InvalidInputException(where, column + ": '" + value + "' is not a whole number of minutes");
+            unreadable.add(new Violation(where, column + ": '" + value + "' is not a whole number of minutes"));
+            return null;
         }
     }
 
-    private static Long id(String where, String value) {
+    private static Long id(String where, String value, List<Violation> unreadable) {
         try {
             return value == null ? null : Long.valueOf(value);
         } catch (NumberFormatException notANumber) {
-            throw new InvalidInputException(where, "no.: '" + value + "' is not a milestone number");
+            unreadable.add(new Violation(where, "no.: '" + value + "' is not a milestone number"));
+            return null;
         }
     }
 
-    private static Milestone.Status status(String where, String value) {
+    private static Milestone.Status status(String where, String value, List<Violation> unreadable) {
         try {
             return value == null ? null : Milestone.Status.valueOf(value.trim().toUpperCase().replace(' ', '_'));
         } catch (IllegalArgumentException unknown) {
-            throw new InvalidInputException(where, "status: '" + value + "' must be one of "
-                    + List.of(Milestone.Status.values()));
+            unreadable.add(new Violation(where, "status: '" + value + "' must be one of " + List.of(Milestone.Status.values())));
+            return null;
         }
     }
 
-    private static LocalDate date(String where, String value) {
+    private static LocalDate date(String where, String value, List<Violation> unreadable) {
         try {
             return value == null ? null : LocalDate.parse(value);
         } catch (DateTimeParseException notADate) {
-            throw new InvalidInputException(where, "due date: '" + value + "' is not a date (yyyy-mm-dd)");
+            unreadable.add(new Violation(where, "due date: '" + value + "' is not a date (yyyy-mm-dd)"));
+            return null;
         }
     }
 

@@ -77,6 +77,8 @@ class EscalationLadderTest {
         String process = processOf(id);
         Task first = levelTask(process);
         assertThat(first.getName()).isEqualTo("Respond to the escalation (level 1)");
+        assertThat((Boolean) Json.read(new Tasklist(rest).open("olivia", first.getId(), "respondToEscalationForm"),
+                "$.topLevel.value")).as("below the top, passing it up is offered").isFalse();
         assertThat(Tasklist.candidates(taskService, first)).containsExactlyInAnyOrder("user olivia", "group governance-officers");
         assertThat(Duration.between(raisedAt, first.getDueDate().toInstant())).as("LOW: five days")
                 .isBetween(Duration.ofDays(5).minusMinutes(1), Duration.ofDays(5).plusMinutes(1));
@@ -102,8 +104,18 @@ class EscalationLadderTest {
         String form = tasklist.open("sam", samsTask, "respondToEscalationForm");
         assertThat((String) Json.read(form, "$.escalationHistory.value")).contains("Invoices pile up", "TIME_LIMIT_PASSED",
                 "MOVED_UP");
+        assertThat((Boolean) Json.read(form, "$.topLevel.value")).as("the show-listener at level 3").isTrue();
+        assertThat((String) Json.read(form, "$.escalationResponse.value")).isEqualTo("RESOLVE");
+        String formJson = get(rest, "sam", "demo", "/engine-rest/task/" + samsTask + "/deployed-form").getBody();
+        assertThat((List<String>) Json.read(formJson, "$.components[?(@.key == 'escalationResponse')].conditional.hide"))
+                .as("no 'pass it up' at the top").containsExactly("=topLevel = true");
+        ResponseEntity<String> upFromTheTop = tasklist.submit("sam", samsTask, """
+                {"escalationResponse": {"value": "ESCALATE"}, "escalationNote": {"value": "Let the board decide"}}""");
+        assertThat(upFromTheTop.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) Json.read(upFromTheTop.getBody(), "$.message"))
+                .contains("escalationResponse: cannot pass it up: the steering committee (level 3) is the top of the ladder");
         tasklist.submitted("sam", samsTask, """
-                {"escalationResponse": {"value": "RESOLVE"}, "escalationResolution": {"value": "CONTRACT_ACTION"},
+                {"escalationResolution": {"value": "CONTRACT_ACTION"},
                  "escalationNote": {"value": "Two more AP clerks funded from the service credits"}}""");
 
         String resolved = get(rest, "olivia", "demo", engagement.path() + "/escalations/" + id).getBody();
@@ -135,10 +147,11 @@ class EscalationLadderTest {
         String due = LocalDate.now().plusDays(14).toString();
         ResponseEntity<String> badPlan = tasklist.submit("peter", task.getId(), """
                 {"escalationResponse": {"value": "RESOLVE"}, "escalationResolution": {"value": "RESOLVED"},
-                 "escalationNote": {"value": "Intercompany cut-off moves"}, "actionPlan": {"value": "%s | carl | Tell the subsidiaries"}}"""
+                 "actionPlan": {"value": "%s | carl | Tell the subsidiaries\\nsoon | clara | Check the cut-off"}}"""
                 .formatted(due));
-        assertThat((String) Json.read(badPlan.getBody(), "$.message"))
-                .contains("actionPlan line 1: owner: carl is not a stakeholder of the engagement");
+        assertThat((String) Json.read(badPlan.getBody(), "$.message")).as("the note and both bad lines at once")
+                .contains("escalationNote: is required", "actionPlan line 1: owner: carl is not a stakeholder of the engagement",
+                        "actionPlan line 2: due date: 'soon' is not a date");
         assertThat(levelTask(process).getId()).as("nothing changed").isEqualTo(task.getId());
         tasklist.submitted("peter", task.getId(), """
                 {"escalationResponse": {"value": "RESOLVE"}, "escalationResolution": {"value": "RESOLVED"},

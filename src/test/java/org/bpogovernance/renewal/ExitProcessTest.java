@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.bpogovernance.testing.Engagements.Registered;
 import org.bpogovernance.testing.Engagements;
 import org.bpogovernance.testing.FlowNodeCoverage;
@@ -164,6 +165,11 @@ class ExitProcessTest {
         String address = tasklist.taskOf("olivia", engagement.reference(), "Address the open exit points");
         assertThat((String) Json.read(tasklist.open("olivia", address, "addressExitPointsForm"), "$.rejections.value"))
                 .isEqualTo("CLIENT (clara): No certificate that our data was deleted");
+        String addressForm = get(rest, "olivia", "demo", "/engine-rest/task/" + address + "/deployed-form").getBody();
+        List<String> described = Json.read(addressForm, "$.components[?(@.key == 'exitPlan')].description");
+        assertThat(described).hasSize(1);
+        assertThat(described.get(0)).as("the categories the new items take")
+                .contains(Stream.of(ExitItem.Category.values()).map(Enum::name).toArray(String[]::new));
         ResponseEntity<String> nothingAdded = tasklist.submit("olivia", address, "{\"exitPlan\": {\"value\": \"\"}}");
         assertThat((String) Json.read(nothingAdded.getBody(), "$.message")).contains("exitPlan: is empty");
         tasklist.submitted("olivia", address, "{\"exitPlan\": {\"value\": \"DATA_RETURN | peter | " + today.plusDays(3)

@@ -119,7 +119,8 @@ class RenewalReviewProcessTest {
                 + termEnd.plusYears(1) + "\", \"newNoticePeriodDays\": 60}", "renewalRationale", "newTermStart");
         refused("sam", decision, "{\"renewalDecision\": \"RENEW\", \"renewalRationale\": \"x\", \"newTermStart\": \"" + termEnd.plusDays(1)
                 + "\", \"newTermEnd\": \"" + termEnd.plusYears(1) + "\", \"newNoticePeriodDays\": 60, "
-                + "\"metricChanges\": \"CSAT | 1 | 2 | 3\\nFTR | 95 | 97 | 99\"}", "metricChanges line 1", "metricChanges line 2");
+                + "\"metricChanges\": \"CSAT | 1 | 2 | 3\\nFTR | 95 | 97 | 99\\nAHT | fast | 1 | 2\"}", "metricChanges line 1",
+                "metricChanges line 2", "metricChanges line 3");
         refused("sam", decision, "{\"renewalDecision\": \"MAYBE\", \"renewalRationale\": \"x\"}", "renewalDecision");
         refused("clara", decision, "{\"renewalDecision\": \"EXIT\", \"renewalRationale\": \"x\"}", "decidedBy");
         assertThat(postJson(rest, "carl", "demo", decision, "{\"renewalDecision\": \"EXIT\", \"renewalRationale\": \"x\"}").getStatusCode())

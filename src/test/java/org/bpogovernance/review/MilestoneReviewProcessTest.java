@@ -122,12 +122,9 @@ class MilestoneReviewProcessTest {
                 .contains("agendaItems: the timeboxes total 75 minutes, but the call lasts 60");
         ResponseEntity<String> stranger = walk.tasklist.submit("olivia", agendaTask, "{\"objectives\": {\"value\": \"Review\"}, "
                 + "\"agendaItems\": {\"value\": \"20 | peter | Performance\\n5 | carl | Roadmap\\nten | clara | AOB\"}}");
-        assertThat((String) Json.read(stranger.getBody(), "$.message"))
-                .contains("agendaItems line 3: minutes: 'ten' is not a whole number");
-        ResponseEntity<String> strangerOnly = walk.tasklist.submit("olivia", agendaTask, "{\"objectives\": {\"value\": \"Review\"}, "
-                + "\"agendaItems\": {\"value\": \"20 | peter | Performance\\n5 | carl | Roadmap\"}}");
-        assertThat((String) Json.read(strangerOnly.getBody(), "$.message"))
-                .contains("agendaItems line 2: owner: carl is not a stakeholder of the engagement");
+        assertThat((String) Json.read(stranger.getBody(), "$.message")).as("a line that cannot be read, and one that breaks a rule")
+                .contains("agendaItems line 2: owner: carl is not a stakeholder of the engagement",
+                        "agendaItems line 3: minutes: 'ten' is not a whole number");
         walk.prepareAgendaAsDrafted();
 
         // Data complete: straight to the scorecard and the meeting-format decision (first call: on premises).
@@ -170,24 +167,28 @@ class MilestoneReviewProcessTest {
         String attendance = Json.read(recordForm, "$.attendance.value");
         assertThat(attendance.lines()).containsExactly("clara | ON_SITE | Clara Client, answered CONFIRMED",
                 "peter | ON_SITE | Peter Provider, answered CONFIRMED", "sam | ABSENT | Sam Sponsor, answered DECLINED");
+        assertThat((String) Json.read(recordForm, "$.callDay.value")).isEqualTo(callDay.toString());
+        assertThat((String) Json.read(recordForm, "$.callFormat.value")).isEqualTo("ON_PREMISES");
+        String recordFormJson = get(rest, "olivia", "demo", "/engine-rest/task/" + recordTask + "/deployed-form").getBody();
+        assertThat((List<String>) Json.read(recordFormJson, "$.components[?(@.type == 'text')].text"))
+                .anyMatch(text -> text.contains("held on **{{callDay}}**") && text.contains("due **after {{callDay}}**"));
         ResponseEntity<String> badActions = walk.tasklist.submit("olivia", recordTask, """
                 {"minutes": {"value": "Discussed"}, "attendance": {"value": %s}, "actionItems": {"value": %s}}""".formatted(
                 Json.quote(attendance), Json.quote(callDay.plusDays(3) + " | carl | Fix it\n" + callDay + " | peter | Report\n"
                         + "next week | peter | Plan")));
-        assertThat((String) Json.read(badActions.getBody(), "$.message"))
-                .contains("actionItems line 3: due date: 'next week' is not a date");
-        ResponseEntity<String> badOwners = walk.tasklist.submit("olivia", recordTask, """
-                {"minutes": {"value": "Discussed"}, "attendance": {"value": %s}, "actionItems": {"value": %s}}""".formatted(
-                Json.quote(attendance.replace("sam | ABSENT", "sam | ASLEEP")),
-                Json.quote(callDay.plusDays(3) + " | carl | Fix it\n" + callDay + " | peter | Report")));
-        assertThat((String) Json.read(badOwners.getBody(), "$.message")).contains("attendance line 3: attendance: must be ON_SITE, REMOTE or ABSENT for sam");
-        ResponseEntity<String> badActionsOnly = walk.tasklist.submit("olivia", recordTask, """
-                {"minutes": {"value": "Discussed"}, "attendance": {"value": %s}, "actionItems": {"value": %s}}""".formatted(
-                Json.quote(attendance), Json.quote(callDay.plusDays(3) + " | carl | Fix it\n" + callDay + " | peter | Report\n"
-                        + callDay.plusDays(3) + " |  | Nobody's job")));
-        assertThat((String) Json.read(badActionsOnly.getBody(), "$.message"))
+        assertThat(badActions.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) Json.read(badActions.getBody(), "$.message")).as("three bad lines, one refusal")
                 .contains("actionItems line 1: owner: carl is not a stakeholder", "actionItems line 2: dueDate: must be after " + callDay,
-                        "actionItems line 3: owner: is required: who does it");
+                        "actionItems line 3: due date: 'next week' is not a date")
+                .doesNotContain("actionItems line 3: dueDate");
+        ResponseEntity<String> badEverywhere = walk.tasklist.submit("olivia", recordTask, """
+                {"minutes": {"value": "Discussed"}, "attendance": {"value": %s}, "milestoneUpdates": {"value": "first | DONE"},
+                 "actionItems": {"value": %s}}""".formatted(Json.quote(attendance.replace("sam | ABSENT", "sam | ASLEEP")),
+                Json.quote(callDay.plusDays(3) + " | peter | Fix it\n" + callDay.plusDays(3) + " |  | Nobody's job")));
+        assertThat((String) Json.read(badEverywhere.getBody(), "$.message")).as("every list of the form in one refusal")
+                .contains("attendance line 3: attendance: must be ON_SITE, REMOTE or ABSENT for sam",
+                        "milestoneUpdates line 1: no.: 'first' is not a milestone number",
+                        "actionItems line 2: owner: is required: who does it");
         walk.record(ReviewCallWalk.actions(callDay.plusDays(14)));
         assertThat(review).isWaitingAt("userTask_signOffAsClient", "userTask_signOffAsProvider");
 
