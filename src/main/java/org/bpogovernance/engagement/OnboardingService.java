@@ -45,14 +45,16 @@ public class OnboardingService {
     private final CharterSignOffRepository signOffs;
     private final EngagementService engagements;
     private final OnboardingSettings settings;
+    private final SignOffRounds rounds;
     private final AuditTrail auditTrail;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     OnboardingService(OnboardingRepository onboardings, CharterSignOffRepository signOffs,
-            EngagementService engagements, OnboardingSettings settings, AuditTrail auditTrail,
+            EngagementService engagements, OnboardingSettings settings, SignOffRounds rounds, AuditTrail auditTrail,
             ApplicationEventPublisher events, Clock clock) {
         this.onboardings = onboardings;
+        this.rounds = rounds;
         this.signOffs = signOffs;
         this.engagements = engagements;
         this.settings = settings;
@@ -195,10 +197,21 @@ public class OnboardingService {
         return signOff;
     }
 
-    @Transactional(readOnly = true)
+    /** Whether both approved the charter's round; a rejected round counts towards the sign-off's limit. */
+    @Transactional
     public boolean charterApprovedByBoth(Long engagementId) {
-        List<CharterSignOff> round = signOffs.findByEngagementIdAndRound(engagementId, of(engagementId).getCharterRound());
-        return round.size() == 2 && round.stream().allMatch(s -> s.getDecision() == Decision.APPROVE);
+        int number = of(engagementId).getCharterRound();
+        List<CharterSignOff> round = signOffs.findByEngagementIdAndRound(engagementId, number);
+        boolean approved = round.size() == 2 && round.stream().allMatch(s -> s.getDecision() == Decision.APPROVE);
+        if (!approved) {
+            rounds.rejected(engagementId, charterDispute(engagementId), number,
+                    "The onboarding charter of " + engagements.forProcess(engagementId).getName());
+        }
+        return approved;
+    }
+
+    private static String charterDispute(Long engagementId) {
+        return "charter:" + engagementId;
     }
 
     /** The rejections of the last round, as the officer reads them in the rework form. */
@@ -218,6 +231,7 @@ public class OnboardingService {
         if (note.length() > 2000) {
             throw new InvalidInputException("reworkNote", "must be at most 2000 characters");
         }
+        rounds.opening(engagementId, charterDispute(engagementId), of(engagementId).getCharterRound() + 1);
         auditTrail.record(EngagementService.AUDIT_TYPE, engagementId, "CHARTER_REWORKED", note.trim());
     }
 

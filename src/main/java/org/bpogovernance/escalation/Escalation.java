@@ -22,7 +22,7 @@ import org.bpogovernance.platform.ConflictException;
 public class Escalation {
 
     public enum Trigger {
-        KPI_BREACH, REPEATED_WARNINGS, OVERDUE_ACTION, REJECTED_SIGN_OFF, MANUAL, RENEWAL_UNDECIDED
+        KPI_BREACH, REPEATED_WARNINGS, OVERDUE_ACTION, REJECTED_SIGN_OFF, SIGN_OFF_DISPUTE, MANUAL, RENEWAL_UNDECIDED
     }
 
     public enum Severity {

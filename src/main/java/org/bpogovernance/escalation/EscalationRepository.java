@@ -12,6 +12,8 @@ interface EscalationRepository extends Repository<Escalation, Long> {
 
     Optional<Escalation> findById(Long id);
 
+    Optional<Escalation> findByCause(String cause);
+
     Optional<Escalation> findByIdAndEngagementId(Long id, Long engagementId);
 
     boolean existsByCause(String cause);

@@ -20,6 +20,7 @@ import org.bpogovernance.engagement.Engagement;
 import org.bpogovernance.engagement.EngagementService;
 import org.bpogovernance.engagement.Phase;
 import org.bpogovernance.engagement.Stakeholder;
+import org.bpogovernance.engagement.SignOffRounds;
 import org.bpogovernance.engagement.StakeholderRole;
 import org.bpogovernance.platform.ConflictException;
 import org.bpogovernance.platform.InvalidInputException.Violation;
@@ -128,6 +129,27 @@ public class EscalationService {
                 ladder.end(escalation.getProcessInstanceId(), "the engagement closed");
             }
         }
+    }
+
+    /** A sign-off rejected round after round: the dispute goes up the ladder, once. */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(SignOffRounds.Disputed disputed) {
+        raise(disputed.engagementId(), "dispute:" + disputed.dispute(), Escalation.Trigger.SIGN_OFF_DISPUTE,
+                Escalation.Severity.HIGH, disputed.subject());
+    }
+
+    /** No further sign-off round while its dispute is still with the ladder. */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(SignOffRounds.FurtherRoundRequested request) {
+        escalations.findByCause("dispute:" + request.dispute())
+                .filter(escalation -> escalation.getStatus() == Escalation.Status.OPEN)
+                .ifPresent(open -> {
+                    throw new ConflictException("the dispute is with the escalation ladder (escalation " + open.getId()
+                            + ", level " + open.getLevel() + ") after " + (request.round() - 1)
+                            + " rejected rounds; the next round opens once it is resolved");
+                });
     }
 
     /** A signer rejected review minutes and chose to escalate: once per review and sign-off round. */

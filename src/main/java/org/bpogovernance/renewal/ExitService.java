@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.bpogovernance.audit.AuditTrail;
 import org.bpogovernance.engagement.Engagement;
 import org.bpogovernance.engagement.EngagementService;
+import org.bpogovernance.engagement.SignOffRounds;
 import org.bpogovernance.engagement.Phase;
 import org.bpogovernance.engagement.StakeholderRole;
 import org.bpogovernance.platform.ConflictException;
@@ -41,6 +42,7 @@ public class ExitService {
     }
 
     private final ExitItemRepository items;
+    private final SignOffRounds rounds;
     private final PartySignOffRepository signOffs;
     private final RenewalTasks tasks;
     private final EngagementService engagements;
@@ -49,8 +51,9 @@ public class ExitService {
     private final Clock clock;
 
     ExitService(ExitItemRepository items, PartySignOffRepository signOffs, RenewalTasks tasks,
-            EngagementService engagements, AuditTrail auditTrail, CurrentUser currentUser, Clock clock) {
+            EngagementService engagements, SignOffRounds rounds, AuditTrail auditTrail, CurrentUser currentUser, Clock clock) {
         this.items = items;
+        this.rounds = rounds;
         this.signOffs = signOffs;
         this.tasks = tasks;
         this.engagements = engagements;
@@ -93,6 +96,7 @@ public class ExitService {
     /** Items added after a party refused to sign the exit off. */
     @Transactional
     public List<ExitItem> addItems(Long engagementId, String text) {
+        rounds.opening(engagementId, exitDispute(engagementId), lastRound(engagementId) + 1);
         return add(engagementId, text, false);
     }
 
@@ -222,10 +226,20 @@ public class ExitService {
                 signer, by, decision, reason, Instant.now(clock), auditTrail);
     }
 
-    /** Whether both parties signed the last round off. */
-    @Transactional(readOnly = true)
+    /** Whether both parties signed the last round off; a refused round counts towards the limit. */
+    @Transactional
     public boolean signedOff(Long engagementId) {
-        return PartySignatures.bothApproved(signOffs, engagementId, PartySignOff.Subject.EXIT, lastRound(engagementId));
+        int round = lastRound(engagementId);
+        boolean signed = PartySignatures.bothApproved(signOffs, engagementId, PartySignOff.Subject.EXIT, round);
+        if (!signed) {
+            rounds.rejected(engagementId, exitDispute(engagementId), round,
+                    "The exit of " + engagements.forProcess(engagementId).getName());
+        }
+        return signed;
+    }
+
+    private static String exitDispute(Long engagementId) {
+        return "exit:" + engagementId;
     }
 
     @Transactional(readOnly = true)

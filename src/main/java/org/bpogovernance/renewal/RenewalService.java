@@ -16,6 +16,7 @@ import java.util.Set;
 import org.bpogovernance.audit.AuditTrail;
 import org.bpogovernance.engagement.Engagement;
 import org.bpogovernance.engagement.EngagementService;
+import org.bpogovernance.engagement.SignOffRounds;
 import org.bpogovernance.engagement.Phase;
 import org.bpogovernance.engagement.Stakeholder;
 import org.bpogovernance.engagement.StakeholderRole;
@@ -57,6 +58,7 @@ public class RenewalService {
     }
 
     private final RenewalReviewRepository reviews;
+    private final SignOffRounds rounds;
     private final PartySignOffRepository signOffs;
     private final TermSummaryService summaries;
     private final RenewalRecommendation recommendation;
@@ -73,8 +75,9 @@ public class RenewalService {
     RenewalService(RenewalReviewRepository reviews, PartySignOffRepository signOffs, TermSummaryService summaries,
             RenewalRecommendation recommendation, RenewalTasks tasks, EngagementService engagements,
             ServiceLevelService serviceLevels, EscalationService escalations, Notifications notifications,
-            RenewalSettings settings, AuditTrail auditTrail, CurrentUser currentUser, Clock clock) {
+            RenewalSettings settings, SignOffRounds rounds, AuditTrail auditTrail, CurrentUser currentUser, Clock clock) {
         this.reviews = reviews;
+        this.rounds = rounds;
         this.signOffs = signOffs;
         this.summaries = summaries;
         this.recommendation = recommendation;
@@ -274,9 +277,11 @@ public class RenewalService {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
+        int round = signOffs.findByEngagementIdAndSubjectOrderByIdAsc(review.getEngagementId(), PartySignOff.Subject.AMENDMENT)
+                .stream().mapToInt(PartySignOff::getRound).max().orElse(review.getAmendmentRound()) + 1;
+        rounds.opening(review.getEngagementId(), amendmentDispute(renewalReviewId), round);
         review.agreeNextTerm(start, end, noticeDays, blankToNull(metricChanges), amendment.trim());
-        review.amendmentRound(signOffs.findByEngagementIdAndSubjectOrderByIdAsc(review.getEngagementId(),
-                PartySignOff.Subject.AMENDMENT).stream().mapToInt(PartySignOff::getRound).max().orElse(review.getAmendmentRound()) + 1);
+        review.amendmentRound(round);
         auditTrail.record(EngagementService.AUDIT_TYPE, review.getEngagementId(), "RENEWAL_AMENDED", "term "
                 + start + " to " + end + ", notice " + noticeDays + " days" + (changes.isEmpty() ? "" : ", "
                 + changes.size() + " metric changes") + ": " + amendment.trim());
@@ -300,12 +305,21 @@ public class RenewalService {
                 review.getAmendmentRound(), signer, by, decision, reason, Instant.now(clock), auditTrail);
     }
 
-    /** Whether both parties signed the amendment's current round. */
-    @Transactional(readOnly = true)
+    /** Whether both parties signed the amendment's current round; a refused round counts towards the limit. */
+    @Transactional
     public boolean amendmentSigned(Long renewalReviewId) {
         RenewalReview review = find(renewalReviewId);
-        return PartySignatures.bothApproved(signOffs, review.getEngagementId(), PartySignOff.Subject.AMENDMENT,
+        boolean signed = PartySignatures.bothApproved(signOffs, review.getEngagementId(), PartySignOff.Subject.AMENDMENT,
                 review.getAmendmentRound());
+        if (!signed) {
+            rounds.rejected(review.getEngagementId(), amendmentDispute(renewalReviewId), review.getAmendmentRound(),
+                    "The contract amendment of " + engagements.forProcess(review.getEngagementId()).getName());
+        }
+        return signed;
+    }
+
+    private static String amendmentDispute(Long renewalReviewId) {
+        return "amendment:" + renewalReviewId;
     }
 
     /** The refusals of the amendment's last round, for the officer's next draft. */

@@ -14,6 +14,7 @@ import org.bpogovernance.action.ActionItemService;
 import org.bpogovernance.audit.AuditTrail;
 import org.bpogovernance.engagement.Engagement;
 import org.bpogovernance.engagement.EngagementService;
+import org.bpogovernance.engagement.SignOffRounds;
 import org.bpogovernance.engagement.Side;
 import org.bpogovernance.engagement.StakeholderRole;
 import org.bpogovernance.escalation.EscalationService;
@@ -56,6 +57,7 @@ public class MinutesService {
     }
 
     private final ReviewService reviewService;
+    private final SignOffRounds rounds;
     private final ReviewCalls calls;
     private final ReviewRepository reviews;
     private final AttendanceRepository attendances;
@@ -72,8 +74,9 @@ public class MinutesService {
     MinutesService(ReviewService reviewService, ReviewCalls calls, ReviewRepository reviews, AttendanceRepository attendances,
             MinutesSignOffRepository signOffs, MeetingService meetings, MilestoneService milestones,
             ActionItemService actionItems, EscalationService escalations, EngagementService engagements,
-            UserDirectory users, AuditTrail auditTrail, Clock clock) {
+            SignOffRounds rounds, UserDirectory users, AuditTrail auditTrail, Clock clock) {
         this.reviewService = reviewService;
+        this.rounds = rounds;
         this.calls = calls;
         this.reviews = reviews;
         this.attendances = attendances;
@@ -304,8 +307,15 @@ public class MinutesService {
         }
         review.rejected();
         reviews.save(review);
+        rounds.rejected(review.getEngagementId(), minutesDispute(reviewId), review.getSignOffRound(),
+                "The minutes of " + review.title());
+        // at the limit the whole dispute has gone up the ladder; a party's request to escalate the round adds nothing
         return round.stream().anyMatch(s -> s.getNextStep() == MinutesSignOff.NextStep.ESCALATE)
-                ? Outcome.ESCALATE : Outcome.REWORK;
+                && !rounds.atOrPastLimit(review.getSignOffRound()) ? Outcome.ESCALATE : Outcome.REWORK;
+    }
+
+    private static String minutesDispute(Long reviewId) {
+        return "minutes:" + reviewId;
     }
 
     /** The rejections of the last round, as the officer reads them when reworking. */
@@ -334,6 +344,7 @@ public class MinutesService {
             throw new NotFoundException("review", reviewId);
         }
         review.requireStatus(Review.Status.REWORK);
+        rounds.opening(engagementId, minutesDispute(reviewId), review.getSignOffRound() + 1);
         List<Violation> violations = new ArrayList<>();
         checkText(text, violations);
         if (actions != null) {

@@ -40,6 +40,8 @@ class EscalationRoutingDecisionTest {
             "MANUAL,            CRITICAL, 3, governance-officers, rule_critical",
             "OVERDUE_ACTION,    CRITICAL, 3, governance-officers, rule_critical",
             "RENEWAL_UNDECIDED, CRITICAL, 3, governance-officers, rule_critical",
+            "SIGN_OFF_DISPUTE,  HIGH,     3, governance-officers, rule_signOffDispute",
+            "SIGN_OFF_DISPUTE,  LOW,      3, governance-officers, rule_signOffDispute",
             "KPI_BREACH,        HIGH,     2, governance-officers, rule_breachHigh",
             "REJECTED_SIGN_OFF, LOW,      2, governance-officers, rule_disputedMinutes",
             "REJECTED_SIGN_OFF, HIGH,     2, governance-officers, rule_disputedMinutes",

@@ -396,6 +396,52 @@ class MilestoneReviewProcessTest {
     }
 
     @Test
+    void minutesRejectedRoundAfterRoundGoUpTheLadderOnceAndTheNextRoundWaitsForItsRuling() {
+        var engagement = walk.operationalEngagement();
+        walk.measure(YearMonth.now(ReviewCallWalk.BERLIN), 98.0, 300);
+        ProcessInstance review = walk.callDue();
+        reviews.add(review.getId());
+        walk.prepareAgendaAsDrafted();
+        walk.schedule(LocalDate.now(ReviewCallWalk.BERLIN).plusDays(3), "11:00", "REMOTE");
+        walk.answer("clara", "CONFIRM");
+        walk.answer("peter", "CONFIRM");
+        walk.answer("sam", "CONFIRM");
+        walk.callTakesPlace(review);
+        walk.record("");
+        String reworked = """
+                {"minutes": {"value": "Performance discussed; the client's view added."}, "actionItems": {"value": ""}}""";
+        for (int round = 1; round <= 3; round++) {
+            walk.signOff("clara", "REJECT", "Round " + round + ": the minutes still miss our view", "ESCALATE");
+            walk.signOff("peter", "APPROVE", null, null);
+            if (round < 3) {
+                walk.tasklist.submitted("olivia", walk.task("olivia", "Rework the minutes"), reworked);
+            }
+        }
+        Long reviewId = reviewId(engagement.id());
+        assertThat(jdbc.queryForList("select trigger_type || ' ' || cause || ' level ' || level from escalation "
+                + "where engagement_id = ? order by id", String.class, engagement.id())).containsExactly(
+                "REJECTED_SIGN_OFF review:" + reviewId + ":1 level 2", "REJECTED_SIGN_OFF review:" + reviewId + ":2 level 2",
+                "SIGN_OFF_DISPUTE dispute:minutes:" + reviewId + " level 3");
+
+        // the officer cannot open a fourth round while the steering committee has the dispute
+        String rework = walk.task("olivia", "Rework the minutes");
+        ResponseEntity<String> early = walk.tasklist.submit("olivia", rework, reworked);
+        assertThat(early.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) Json.read(early.getBody(), "$.message"))
+                .contains("the dispute is with the escalation ladder", "after 3 rejected rounds");
+        assertThat(review).isWaitingAt("userTask_reworkMinutes");
+
+        long dispute = jdbc.queryForObject("select id from escalation where cause = ?", Long.class, "dispute:minutes:" + reviewId);
+        assertThat(postJson(rest, "sam", "demo", engagement.path() + "/escalations/" + dispute + "/resolve",
+                "{\"resolution\": \"RESOLVED\", \"note\": \"The minutes record both views; sign them.\"}")
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        walk.tasklist.submitted("olivia", rework, reworked);
+        walk.signOff("clara", "APPROVE", null, null);
+        walk.signOff("peter", "APPROVE", null, null);
+        assertThat(review).isWaitingAt("userTask_rateCall");
+    }
+
+    @Test
     void theCadenceFollowsTheTermAndThePhaseEndsWithTheRenewalWindow() {
         LocalDate termStart = LocalDate.now(ReviewCallWalk.BERLIN).withDayOfMonth(1).minusMonths(4);
         walk.engagement = Engagements.register(rest, termStart, YearMonth.now(ReviewCallWalk.BERLIN).atEndOfMonth(),
