@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +33,13 @@ public class DemoEngagements implements ApplicationRunner {
     private final EngagementService engagementService;
     private final EngagementRepository engagements;
     private final TaskService taskService;
+    private final RuntimeService runtimeService;
+    private final ManagementService managementService;
 
-    DemoEngagements(EngagementService engagementService, EngagementRepository engagements, TaskService taskService) {
+    DemoEngagements(EngagementService engagementService, EngagementRepository engagements, TaskService taskService,
+            RuntimeService runtimeService, ManagementService managementService) {
+        this.runtimeService = runtimeService;
+        this.managementService = managementService;
         this.engagementService = engagementService;
         this.engagements = engagements;
         this.taskService = taskService;
@@ -62,6 +69,7 @@ public class DemoEngagements implements ApplicationRunner {
             complete(globex, "userTask_confirmStakeholderMap", Map.of(OnboardingProcess.STAKEHOLDER_MAP_CONFIRMED, true));
             complete(globex, "userTask_signCharterAsClient", Map.of(OnboardingProcess.CHARTER_DECISION, "APPROVE"));
             complete(globex, "userTask_signCharterAsProvider", Map.of(OnboardingProcess.CHARTER_DECISION, "APPROVE"));
+            operationsBegun(globex);
             log.info("Demo engagement {} is onboarded and operational", OPERATIONAL_DEMO);
         }
     }
@@ -80,6 +88,27 @@ public class DemoEngagements implements ApplicationRunner {
         return Map.of(OnboardingProcess.KICK_OFF_DATE, today.plusDays(7).toString(),
                 OnboardingProcess.KICK_OFF_TIME, LocalTime.of(10, 0).toString(),
                 OnboardingProcess.KICK_OFF_FORMAT, "HYBRID");
+    }
+
+    /**
+     * Globex has run since January: its kick-off is as good as held. Its continuations run here
+     * rather than in the job executor, and its "kick-off held and term begun" timer fires now, so
+     * the demo opens operational.
+     */
+    private void operationsBegun(Engagement engagement) {
+        for (int round = 0; round < 10; round++) {
+            List<String> due = runtimeService.createProcessInstanceQuery()
+                    .processInstanceBusinessKey(engagement.getContractReference()).list().stream()
+                    .flatMap(instance -> java.util.stream.Stream.concat(
+                            managementService.createJobQuery().processInstanceId(instance.getId()).messages().list().stream(),
+                            managementService.createJobQuery().processInstanceId(instance.getId())
+                                    .activityId("timer_operationsBegin").list().stream()))
+                    .map(org.camunda.bpm.engine.runtime.Job::getId).toList();
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(managementService::executeJob);
+        }
     }
 
     private void complete(Engagement engagement, String taskKey, Map<String, Object> variables) {

@@ -12,6 +12,9 @@ final class OnboardingProcess {
     static final ProcessVariable<String> CLIENT_SIGNER = ProcessVariable.of("clientSigner", String.class);
     static final ProcessVariable<String> PROVIDER_SIGNER = ProcessVariable.of("providerSigner", String.class);
     static final ProcessVariable<Boolean> CHARTER_APPROVED = ProcessVariable.of("charterApproved", Boolean.class);
+    /** When onboarding may complete: the kick-off held and the term begun, whichever comes later. */
+    static final ProcessVariable<String> OPERATIONS_BEGIN_AT = ProcessVariable.of("operationsBeginAt", String.class);
+    static final ProcessVariable<Boolean> OPERATIONS_BEGIN_LATER = ProcessVariable.of("operationsBeginLater", Boolean.class);
     /** Local input of each signing task: CLIENT or PROVIDER. */
     static final ProcessVariable<String> CHARTER_SIDE = ProcessVariable.of("charterSide", String.class);
 

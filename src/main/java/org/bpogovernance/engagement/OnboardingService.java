@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -256,6 +258,17 @@ public class OnboardingService {
     public String stakeholderMapText(Long engagementId) {
         return engagements.stakeholdersForProcess(engagementId).stream().map(Stakeholder::toString)
                 .collect(Collectors.joining("\n"));
+    }
+
+    /** When operations begin: the kick-off held and the term's first day come, whichever is later. */
+    @Transactional(readOnly = true)
+    public OffsetDateTime operationsBeginAt(Long engagementId) {
+        Engagement engagement = engagements.forProcess(engagementId);
+        ZoneId zone = ZoneId.of(engagement.getTimeZone());
+        ZonedDateTime termBegins = engagement.getTermStart().atStartOfDay(zone);
+        LocalDateTime kickOff = of(engagementId).getKickOffAt();
+        ZonedDateTime later = kickOff != null && kickOff.atZone(zone).isAfter(termBegins) ? kickOff.atZone(zone) : termBegins;
+        return later.toOffsetDateTime();
     }
 
     @Transactional

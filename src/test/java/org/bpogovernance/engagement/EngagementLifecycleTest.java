@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.bpogovernance.audit.AuditEntry;
 import org.bpogovernance.audit.AuditTrail;
+import org.bpogovernance.testing.Engagements;
 import org.bpogovernance.testing.FlowNodeCoverage;
 import org.bpogovernance.testing.GovernanceTest;
 import org.bpogovernance.testing.Renewals;
@@ -204,6 +205,7 @@ class EngagementLifecycleTest {
         identityService.clearAuthentication();
         complete(task("userTask_signCharterAsClient", onboarding), withVariables("charterDecision", "APPROVE"));
         complete(task("userTask_signCharterAsProvider", onboarding), withVariables("charterDecision", "APPROVE"));
+        Engagements.operationsBegin(engagement.getContractReference());
         identityService.setAuthentication("olivia", List.of("governance-officers"));
     }
 

@@ -16,6 +16,7 @@ import java.util.Date;
 import java.util.List;
 import org.bpogovernance.audit.AuditEntry;
 import org.bpogovernance.audit.AuditTrail;
+import org.bpogovernance.testing.Engagements;
 import org.bpogovernance.testing.FlowNodeCoverage;
 import org.bpogovernance.testing.GovernanceTest;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -26,6 +27,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterAll;
@@ -107,8 +109,19 @@ class OnboardingProcessTest {
         complete(task("userTask_signCharterAsClient", onboarding), withVariables("charterDecision", "APPROVE"));
         complete(task("userTask_signCharterAsProvider", onboarding), withVariables("charterDecision", "APPROVE"));
 
-        assertThat(onboarding).hasPassed("serviceTask_checkCharterSignOff", "endEvent_activitiesDone",
-                "serviceTask_completeOnboarding").isEnded();
+        // signed before the kick-off (in a week) and the term's first day (in a month): onboarding waits for
+        // the later of the two, and the phase with it
+        assertThat(onboarding).hasPassed("serviceTask_checkCharterSignOff", "endEvent_activitiesDone")
+                .isWaitingAt("timer_operationsBegin");
+        Job operationsBegin = processEngine.getManagementService().createJobQuery().processInstanceId(onboarding.getId())
+                .activityId("timer_operationsBegin").singleResult();
+        assertThat(operationsBegin.getDuedate().toInstant())
+                .isEqualTo(engagement.getTermStart().atStartOfDay(ZoneId.of(engagement.getTimeZone())).toInstant())
+                .isAfter(LocalDate.now().plusDays(7).atTime(10, 0).atZone(ZoneId.of(engagement.getTimeZone())).toInstant());
+        assertThat(engagementService.forProcess(engagement.getId()).getPhase()).isEqualTo(Phase.ONBOARDING);
+        processEngine.getManagementService().executeJob(operationsBegin.getId());
+
+        assertThat(onboarding).hasPassed("timer_operationsBegin", "serviceTask_completeOnboarding").isEnded();
         assertThat(engagementService.forProcess(engagement.getId()).getPhase()).isEqualTo(Phase.OPERATIONAL);
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("operational-governance")
                 .processInstanceBusinessKey(engagement.getContractReference()).count()).isOne();
@@ -139,6 +152,7 @@ class OnboardingProcessTest {
         complete(task("userTask_signCharterAsClient", onboarding), withVariables("charterDecision", "APPROVE"));
         complete(task("userTask_signCharterAsProvider", onboarding), withVariables("charterDecision", "APPROVE"));
 
+        Engagements.operationsBegin(engagement.getContractReference());
         assertThat(onboarding).hasPassed("userTask_reworkCharter", "gateway_charterReady").isEnded();
         assertThat(onboardingService.signOffs(engagement.getId())).extracting(s -> s.getRound() + " " + s.getSide()
                 + " " + s.getDecision()).containsExactly("1 CLIENT REJECT", "1 PROVIDER APPROVE",

@@ -7,6 +7,7 @@ import static org.bpogovernance.testing.Http.postJson;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.bpogovernance.testing.Engagements;
 import org.bpogovernance.testing.GovernanceTest;
 import org.bpogovernance.testing.Json;
 import org.bpogovernance.testing.WebappLogin;
@@ -71,6 +72,9 @@ class OnboardingThroughEngineRestTest {
         assertThat((String) Json.read(againInTasklist.getBody(), "$.message")).startsWith("This task was already completed (at ");
         submit("peter", reference, "signCharterForm", "{\"charterDecision\": {\"value\": \"APPROVE\"}}");
 
+        assertThat((String) Json.read(get(rest, "clara", "demo", "/api/engagements/" + id).getBody(), "$.phase"))
+                .as("signed before its term begins").isEqualTo("ONBOARDING");
+        Engagements.operationsBegin(reference);
         String engagement = get(rest, "clara", "demo", "/api/engagements/" + id).getBody();
         assertThat((String) Json.read(engagement, "$.phase")).isEqualTo("OPERATIONAL");
         String onboarding = get(rest, "peter", "demo", "/api/engagements/" + id + "/onboarding").getBody();

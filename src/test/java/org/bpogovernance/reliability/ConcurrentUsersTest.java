@@ -121,6 +121,7 @@ class ConcurrentUsersTest {
             String onboarding = get(rest, "olivia", "demo", engagements.get(i).path() + "/onboarding").getBody();
             assertThat(Json.<List<String>>read(onboarding, "$.charterSignOffs[*].signer"))
                     .containsExactlyInAnyOrder(representatives.get(i), "peter");
+            Engagements.operationsBegin(engagements.get(i).reference());
             assertThat((String) Json.read(get(rest, "olivia", "demo", engagements.get(i).path()).getBody(), "$.phase"))
                     .isEqualTo("OPERATIONAL");
         }

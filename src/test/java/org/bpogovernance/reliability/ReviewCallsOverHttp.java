@@ -71,7 +71,24 @@ final class ReviewCallsOverHttp {
         while (workOpenTasks(rest, onboarding) > 0) {
             // the next task appears as the previous one is completed
         }
+        kickOffHeld(rest, onboarding);
         return engagement;
+    }
+
+    /** The charter is signed before the kick-off, a week ahead: time passes to it, and onboarding completes. */
+    static void kickOffHeld(TestRestTemplate rest, String onboarding) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            List<String> timers = Json.read(get(rest, "admin", ADMIN_PASSWORD, "/engine-rest/job?processInstanceId="
+                    + onboarding + "&activityId=timer_operationsBegin").getBody(), "$[*].id");
+            if (!timers.isEmpty()) {
+                ResponseEntity<String> fired = postJson(rest, "admin", ADMIN_PASSWORD, "/engine-rest/job/" + timers.get(0)
+                        + "/execute", null);
+                assertThat(fired.getStatusCode()).as(fired.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+                return;
+            }
+            ServiceProcess.sleep(Duration.ofMillis(200)); // the charter's check runs as a job after both signatures
+        }
+        throw new AssertionError("onboarding " + onboarding + " never waited for its kick-off");
     }
 
     /** Fires operational-governance's "Review call due" timer; the new review call's process instance id. */

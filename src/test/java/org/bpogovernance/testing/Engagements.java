@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -101,6 +103,19 @@ public final class Engagements {
         readyForCharterSignature(taskService, engagement);
         complete(taskService, engagement.reference(), "userTask_signCharterAsClient", Map.of("charterDecision", "APPROVE"));
         complete(taskService, engagement.reference(), "userTask_signCharterAsProvider", Map.of("charterDecision", "APPROVE"));
+        operationsBegin(engagement.reference());
+    }
+
+    /**
+     * The charter is signed before the kick-off (a week ahead in these engagements): time passes to
+     * the kick-off, whose timer completes onboarding. Nothing when operations have begun already.
+     */
+    public static void operationsBegin(String reference) {
+        ProcessEngine engine = ProcessEngines.getDefaultProcessEngine();
+        engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("engagement-onboarding")
+                .processInstanceBusinessKey(reference).list().forEach(onboarding -> engine.getManagementService()
+                        .createJobQuery().processInstanceId(onboarding.getId()).activityId("timer_operationsBegin").list()
+                        .forEach(timer -> engine.getManagementService().executeJob(timer.getId())));
     }
 
     /** Onboards it up to the charter: kick-off, ways of working, stakeholder map; clara and peter are to sign. */
