@@ -24,5 +24,6 @@ class PrepareTermSummaryDelegate implements JavaDelegate {
         RenewalProcess.RECOMMENDATION.set(execution, review.getRecommendation().name());
         RenewalProcess.DECIDERS.set(execution, String.join(",", renewalService.deciders(engagementId)));
         RenewalProcess.NOTICE_DATE_AT.set(execution, renewalService.noticeDateAt(engagementId).toString());
+        RenewalProcess.TERM_ENDS_AT.set(execution, renewalService.termEndsAt(engagementId).toString());
     }
 }

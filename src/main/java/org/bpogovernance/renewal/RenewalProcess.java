@@ -23,6 +23,8 @@ final class RenewalProcess {
     static final ProcessVariable<String> DECIDERS = ProcessVariable.of("renewalDeciders", String.class);
     /** ISO date-time of the notice date (09:00 local): undecided by then, the renewal is escalated. */
     static final ProcessVariable<String> NOTICE_DATE_AT = ProcessVariable.of("noticeDateAt", String.class);
+    /** Midnight after the term's last day: an undecided renewal lapses then. */
+    static final ProcessVariable<String> TERM_ENDS_AT = ProcessVariable.of("termEndsAt", String.class);
     /** ISO date-time of the next renewal alert; null when none is left. */
     static final ProcessVariable<String> NEXT_ALERT_AT = ProcessVariable.of("nextRenewalAlertAt", String.class);
     static final String AMENDMENT_SIGNERS = "amendmentSigners";

@@ -27,7 +27,9 @@ public class RenewalReview {
         /** Renegotiation decided: the amended terms are being agreed and signed. */
         RENEGOTIATING,
         RENEWED,
-        EXIT
+        EXIT,
+        /** The term ended with no decision taken: the engagement closed with it. */
+        LAPSED
     }
 
     public enum Decision {
@@ -140,6 +142,11 @@ public class RenewalReview {
     void amendmentRound(int round) {
         requireStatus(Status.RENEGOTIATING);
         this.amendmentRound = round;
+    }
+
+    void lapsed() {
+        requireStatus(Status.OPEN);
+        this.status = Status.LAPSED;
     }
 
     void renewed() {

@@ -128,6 +128,25 @@ public class RenewalService {
         return at(engagement, engagement.noticeDate());
     }
 
+    /** When the term has ended: midnight after its last day, local time. */
+    @Transactional(readOnly = true)
+    public OffsetDateTime termEndsAt(Long engagementId) {
+        Engagement engagement = engagements.forProcess(engagementId);
+        return engagement.getTermEnd().plusDays(1).atStartOfDay(engagement.zone()).toOffsetDateTime();
+    }
+
+    /** The term ended while the decision was still open: the renewal lapses, and the lifecycle closes the engagement. */
+    @Transactional
+    public void lapse(Long renewalReviewId) {
+        RenewalReview review = find(renewalReviewId);
+        review.lapsed();
+        reviews.save(review);
+        Engagement engagement = engagements.forProcess(review.getEngagementId());
+        auditTrail.record(EngagementService.AUDIT_TYPE, engagement.getId(), "RENEWAL_LAPSED", "term "
+                + review.getTermNumber() + " ended on " + engagement.getTermEnd()
+                + " with no renewal decision; the engagement closes");
+    }
+
     /** The steering committee: the engagement's executive sponsors of both sides and its governance officer. */
     @Transactional(readOnly = true)
     public List<String> deciders(Long engagementId) {

@@ -179,6 +179,21 @@ class EngagementLifecycleTest {
         assertThat(review).isWaitingAt("userTask_decideRenewal");
     }
 
+    @Test
+    void aTermThatEndsUndecidedClosesTheEngagement() {
+        Engagement engagement = engagementService.register(EngagementFixtures.request(EngagementFixtures.uniqueReference()));
+        remember("engagement-lifecycle", engagement.getLifecycleProcessInstanceId());
+        onboard(engagement);
+        execute(job("timer_renewalWindowOpens", running("operational-governance", engagement.getContractReference())));
+        execute(job("timer_termEnded", running("renewal-review", engagement.getContractReference())));
+
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(engagement.getLifecycleProcessInstanceId())
+                .count()).isZero();
+        assertThat(engagementService.forProcess(engagement.getId()).getPhase()).isEqualTo(Phase.CLOSED);
+        assertThat(auditTrail.of(EngagementService.AUDIT_TYPE, engagement.getId(), Pageable.unpaged()).getContent())
+                .anyMatch(entry -> entry.getAction().equals("RENEWAL_LAPSED"));
+    }
+
     @AfterAll
     void everyFlowNodeOfEachPhaseWasVisited() {
         // the phases have tests of their own (onboarding, review calls, RenewalReviewProcessTest, ExitProcessTest)

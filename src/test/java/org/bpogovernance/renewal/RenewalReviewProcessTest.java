@@ -149,6 +149,32 @@ class RenewalReviewProcessTest {
     }
 
     @Test
+    void aTermThatEndsUndecidedLapsesAndTheEngagementClosesWithEverythingOfIt() {
+        LocalDate today = LocalDate.now(BERLIN);
+        LocalDate termEnd = today.plusDays(150);
+        Registered engagement = operational(today.minusMonths(3), termEnd);
+        ProcessInstance review = windowOpens(engagement);
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(review.getId())
+                .activityId("timer_noticeDateReached").singleResult().getId());
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("escalation")
+                .variableValueEquals("engagementId", engagement.id()).count()).as("the undecided renewal escalated").isOne();
+
+        var termEnded = managementService.createJobQuery().processInstanceId(review.getId()).activityId("timer_termEnded")
+                .singleResult();
+        assertThat(termEnded.getDuedate().toInstant()).isEqualTo(termEnd.plusDays(1).atStartOfDay(BERLIN).toInstant());
+        managementService.executeJob(termEnded.getId());
+
+        assertThat(review).hasPassed("serviceTask_recordLapse", "endEvent_termLapsed").isEnded();
+        assertThat((String) Json.read(get(rest, "olivia", "demo", engagement.path()).getBody(), "$.phase")).isEqualTo("CLOSED");
+        assertThat((String) Json.read(get(rest, "olivia", "demo", engagement.path() + "/renewals/" + renewalId(engagement))
+                .getBody(), "$.review.status")).isEqualTo("LAPSED");
+        assertThat(runtimeService.createProcessInstanceQuery().variableValueEquals("engagementId", engagement.id()).count())
+                .as("nothing runs for a closed engagement").isZero();
+        assertThat(jdbc.queryForList("select resolution from escalation where engagement_id = ?", String.class, engagement.id()))
+                .containsExactly("WITHDRAWN");
+    }
+
+    @Test
     void aRenegotiationRefusedOnceIsAmendedSignedByBothAndRenewed() {
         LocalDate today = LocalDate.now(BERLIN);
         LocalDate termEnd = today.plusDays(150);
