@@ -306,7 +306,7 @@ class YearOfGovernanceTest {
                         Json.quote(actionItemLines)));
     }
 
-    /** One action for peter a fortnight after each call; in May's operational call also one for clara, due in three days. */
+    /** One action for peter a fortnight after each call; in the operational call reviewing May also one for clara, due in three days. */
     private static String actionItems(YearMonth reviewed, LocalDate callDay, boolean operational) {
         String lines = callDay.plusDays(14) + " | peter | Follow up the " + reviewed + " review\n";
         if (reviewed.equals(OVERDUE_MONTH) && operational) {
@@ -329,7 +329,7 @@ class YearOfGovernanceTest {
         }
     }
 
-    // ---- May: an action item goes overdue; its escalation climbs unanswered ---------------------
+    // ---- June: an action item goes overdue; its escalation climbs unanswered --------------------
 
     private void anActionItemGoesOverdueAndItsEscalationClimbs(LocalDate due) {
         ZonedDateTime dueAt = at(due, "17:00");
@@ -426,7 +426,7 @@ class YearOfGovernanceTest {
         assertDue(steeringCommittee, notice.plusHours(8));
         assertMailed("task-assigned", "sam", steeringCommittee.getId(), notice, notice);
 
-        // The steering committee renews that morning and closes the escalation.
+        // The steering committee renews that morning; the decision leaves the escalation open, so sam resolves it.
         clock.runUntil(notice.plusHours(2));
         String decision = tasklist.claim("sam", engagement.reference(), "Decide on renewal");
         tasklist.open("sam", decision, "decideRenewalForm");
