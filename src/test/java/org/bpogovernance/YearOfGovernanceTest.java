@@ -426,7 +426,7 @@ class YearOfGovernanceTest {
         assertDue(steeringCommittee, notice.plusHours(8));
         assertMailed("task-assigned", "sam", steeringCommittee.getId(), notice, notice);
 
-        // The steering committee renews that morning; the decision leaves the escalation open, so sam resolves it.
+        // The steering committee renews that morning; the decision settles the escalation and ends its ladder.
         clock.runUntil(notice.plusHours(2));
         String decision = tasklist.claim("sam", engagement.reference(), "Decide on renewal");
         tasklist.open("sam", decision, "decideRenewalForm");
@@ -436,9 +436,11 @@ class YearOfGovernanceTest {
                  "newTermStart": {"value": "%s"}, "newTermEnd": {"value": "%s"}, "newNoticePeriodDays": {"value": 90, "type": "Integer"}}"""
                 .formatted(TERM_END.plusDays(1), TERM_END.plusYears(1)));
         long undecidedId = ((Number) undecided.get(0).get("id")).longValue();
-        ResponseEntity<String> closed = postJson(rest, "sam", "demo", engagement.path() + "/escalations/" + undecidedId
-                + "/resolve", "{\"resolution\": \"RESOLVED\", \"note\": \"Renewed for a year\"}");
-        assertThat(closed.getStatusCode()).as(closed.getBody()).isEqualTo(HttpStatus.OK);
+        String settled = get(rest, "olivia", "demo", engagement.path() + "/escalations/" + undecidedId).getBody();
+        assertThat((String) Json.read(settled, "$.escalation.status")).isEqualTo("RESOLVED");
+        assertThat((String) Json.read(settled, "$.escalation.resolutionNote")).isEqualTo("the renewal was decided: RENEW by sam");
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey("renewal:" + engagement.id() + ":1").count())
+                .as("the steering committee is not asked again").isZero();
         clock.runUntil(notice.plusDays(1));
     }
 
@@ -446,6 +448,8 @@ class YearOfGovernanceTest {
 
     private void theRecordAfterwards() {
         List<Map<String, Object>> reviews = Json.read(get(rest, "olivia", "demo", engagement.path() + "/reviews").getBody(), "$");
+        assertThat(reviews).as("the renewal decided late resumes the calls with the current month, none caught up at once")
+                .hasSize(18);
         List<Map<String, Object>> year = reviews.subList(0, 18);
         assertThat(year).extracting(review -> review.get("status")).containsOnly("SIGNED_OFF");
         assertThat(year).extracting(review -> review.get("satisfactionScore")).containsOnly(4);

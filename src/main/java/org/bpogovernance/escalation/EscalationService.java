@@ -121,13 +121,22 @@ public class EscalationService {
     public void on(EngagementService.EngagementClosed closed) {
         for (Escalation escalation : escalations.findByEngagementIdAndStatusOrderByIdAsc(closed.engagementId(),
                 Escalation.Status.OPEN)) {
-            escalation.resolve(Escalation.Resolution.WITHDRAWN, "the engagement closed", CurrentUser.SYSTEM,
-                    Instant.now(clock));
-            escalations.save(escalation);
-            step(escalation, EscalationStep.Event.RESOLVED, "WITHDRAWN: the engagement closed");
-            if (escalation.getProcessInstanceId() != null) {
-                ladder.end(escalation.getProcessInstanceId(), "the engagement closed");
-            }
+            endWithoutResponse(escalation, Escalation.Resolution.WITHDRAWN, "the engagement closed");
+        }
+    }
+
+    /** What an escalation was raised for has been settled elsewhere (an undecided renewal decided): its ladder ends. */
+    private void settled(String cause, String how) {
+        escalations.findByCause(cause).filter(escalation -> escalation.getStatus() == Escalation.Status.OPEN)
+                .ifPresent(escalation -> endWithoutResponse(escalation, Escalation.Resolution.RESOLVED, how));
+    }
+
+    private void endWithoutResponse(Escalation escalation, Escalation.Resolution resolution, String why) {
+        escalation.resolve(resolution, why, CurrentUser.SYSTEM, Instant.now(clock));
+        escalations.save(escalation);
+        step(escalation, EscalationStep.Event.RESOLVED, resolution + ": " + why);
+        if (escalation.getProcessInstanceId() != null) {
+            ladder.end(escalation.getProcessInstanceId(), why);
         }
     }
 
@@ -165,8 +174,18 @@ public class EscalationService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void raiseForUndecidedRenewal(Long engagementId, int term, String subject) {
-        raise(engagementId, "renewal:" + engagementId + ":" + term, Escalation.Trigger.RENEWAL_UNDECIDED,
+        raise(engagementId, undecidedRenewal(engagementId, term), Escalation.Trigger.RENEWAL_UNDECIDED,
                 Escalation.Severity.CRITICAL, subject);
+    }
+
+    /** The renewal of a term was decided: its escalation for want of a decision, if any, is settled. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void renewalDecided(Long engagementId, int term, String decision) {
+        settled(undecidedRenewal(engagementId, term), "the renewal was decided: " + decision);
+    }
+
+    private static String undecidedRenewal(Long engagementId, int term) {
+        return "renewal:" + engagementId + ":" + term;
     }
 
     /** A stakeholder or officer raises one by hand (API or Tasklist's start form). */

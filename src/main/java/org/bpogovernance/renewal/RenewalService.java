@@ -260,6 +260,7 @@ public class RenewalService {
                     blankToNull(request.metricChanges()), null);
         }
         review.decide(decision, request.renewalRationale().trim(), by, Instant.now(clock));
+        escalations.renewalDecided(engagement.getId(), review.getTermNumber(), decision + " by " + by);
         auditTrail.record(EngagementService.AUDIT_TYPE, engagement.getId(), "RENEWAL_DECIDED", decision + " by " + by
                 + (review.getFollowsRecommendation() ? "" : " (recommended: " + review.getRecommendation() + ")") + ": "
                 + review.getRationale() + (changes.isEmpty() ? "" : "; " + changes.size() + " metric changes"));

@@ -126,8 +126,9 @@ public class ReviewService {
     }
 
     /**
-     * The tier's next call. Where no call came before, its first period is the one containing
-     * {@code current}; {@code given} overrides that (the demo's call of last month).
+     * The tier's next call: the period after its last call, or, where no call came before or the
+     * tier paused for longer than a period, the one containing {@code current}; {@code given}
+     * overrides that (the demo's call of last month).
      */
     private Optional<NextCall> nextCallOf(Engagement engagement, GovernanceTier tier, YearMonth current, YearMonth given) {
         int months = tier.getCadence().months();
@@ -138,6 +139,11 @@ public class ReviewService {
             from = given;
         } else if (last.isPresent()) {
             from = YearMonth.parse(last.get().getPeriodTo()).plusMonths(1);
+            // after a pause (the renewal window, a renewal decided late) the tier resumes with the period
+            // containing current, as a first call would: the periods missed meanwhile are not called all at once
+            while (!from.plusMonths(months).isAfter(current)) {
+                from = from.plusMonths(months);
+            }
         } else {
             long elapsed = Math.max(0, ChronoUnit.MONTHS.between(anchor, current));
             from = anchor.plusMonths(elapsed / months * months);

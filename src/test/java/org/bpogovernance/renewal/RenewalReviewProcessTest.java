@@ -135,6 +135,11 @@ class RenewalReviewProcessTest {
         assertThat((String) Json.read(renewed.getBody(), "$.review.status")).isEqualTo("RENEWED");
         assertThat((String) Json.read(renewed.getBody(), "$.review.decidedBy")).isEqualTo("sam");
         assertThat(review).hasPassed("serviceTask_startNewTerm", "endEvent_renewed").isEnded();
+        String settled = get(rest, "olivia", "demo", engagement.path() + "/escalations").getBody();
+        assertThat((List<String>) Json.read(settled, "$[*].status")).as("the decision settles its escalation")
+                .containsExactly("RESOLVED");
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("escalation")
+                .variableValueEquals("engagementId", engagement.id()).count()).isZero();
 
         String terms = get(rest, "clara", "demo", engagement.path() + "/terms").getBody();
         assertThat((List<Integer>) Json.read(terms, "$[*].number")).containsExactly(1, 2);
