@@ -56,6 +56,14 @@ public class Onboarding {
     @Column(name = "charter_round", nullable = false)
     private int charterRound;
 
+    /** The charter as the last round was sent for signature. */
+    @Column(name = "charter_sent")
+    private String charterSent;
+
+    /** What changed in it since the round before, as the signers read it; null in the first round. */
+    @Column(name = "charter_changes")
+    private String charterChanges;
+
     @Column(name = "overrun_notices", nullable = false)
     private int overrunNotices;
 
@@ -88,8 +96,14 @@ public class Onboarding {
         this.stakeholderMapConfirmedAt = at;
     }
 
-    int openCharterRound() {
+    int openCharterRound(String charter) {
+        this.charterChanges = charterSent == null ? null : CharterChanges.between(charterSent, charter);
+        this.charterSent = charter;
         return ++charterRound;
+    }
+
+    public String getCharterChanges() {
+        return charterChanges;
     }
 
     int countOverrunNotice() {

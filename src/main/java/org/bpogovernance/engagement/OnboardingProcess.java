@@ -21,6 +21,8 @@ final class OnboardingProcess {
     /** Read-only text the forms show, set on the task when it is created. */
     static final ProcessVariable<String> CHARTER_TEXT = ProcessVariable.of("charterText", String.class);
     static final ProcessVariable<String> CHARTER_REJECTIONS = ProcessVariable.of("charterRejections", String.class);
+    /** What changed in the charter since the round before; from the second round on. */
+    static final ProcessVariable<String> CHARTER_CHANGES = ProcessVariable.of("charterChanges", String.class);
     static final ProcessVariable<String> STAKEHOLDER_MAP = ProcessVariable.of("stakeholderMap", String.class);
 
     /** Form fields; recorded in the domain tables, then removed from the process. */

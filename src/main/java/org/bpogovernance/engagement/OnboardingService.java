@@ -114,10 +114,33 @@ public class OnboardingService {
                 at + " " + engagement.getTimeZone() + ", " + format + (where == null ? "" : ", " + where));
     }
 
+    /** The ways of working, agreed or changed in a rework. */
+    public record WaysOfWorking(List<String> channels, String reportingCadence, String escalationProtocol,
+            String metricsNote) {
+    }
+
     @Transactional
     public void agreeWaysOfWorking(Long engagementId, List<String> channels, String reportingCadence,
             String escalationProtocol, String metricsNote) {
+        WaysOfWorking agreed = new WaysOfWorking(channels, reportingCadence, escalationProtocol, metricsNote);
         List<Violation> violations = new ArrayList<>();
+        checkWaysOfWorking(agreed, violations);
+        throwIfAny(violations);
+        apply(engagementId, agreed, "WAYS_OF_WORKING_AGREED");
+    }
+
+    private void apply(Long engagementId, WaysOfWorking agreed, String auditAction) {
+        of(engagementId).agreeWaysOfWorking(String.join(",", agreed.channels()), agreed.reportingCadence(),
+                agreed.escalationProtocol().trim(), isBlank(agreed.metricsNote()) ? null : agreed.metricsNote().trim());
+        auditTrail.record(EngagementService.AUDIT_TYPE, engagementId, auditAction,
+                "channels " + agreed.channels() + ", reporting " + agreed.reportingCadence());
+    }
+
+    private static void checkWaysOfWorking(WaysOfWorking agreed, List<Violation> violations) {
+        List<String> channels = agreed.channels();
+        String reportingCadence = agreed.reportingCadence();
+        String escalationProtocol = agreed.escalationProtocol();
+        String metricsNote = agreed.metricsNote();
         if (channels == null || channels.isEmpty()) {
             violations.add(new Violation("communicationChannels", "needs at least one channel"));
         } else if (!CHANNELS.containsAll(channels)) {
@@ -134,11 +157,15 @@ public class OnboardingService {
         if (metricsNote != null && metricsNote.length() > 2000) {
             violations.add(new Violation("metricsNote", "must be at most 2000 characters"));
         }
-        throwIfAny(violations);
-        of(engagementId).agreeWaysOfWorking(String.join(",", channels), reportingCadence, escalationProtocol.trim(),
-                isBlank(metricsNote) ? null : metricsNote.trim());
-        auditTrail.record(EngagementService.AUDIT_TYPE, engagementId, "WAYS_OF_WORKING_AGREED",
-                "channels " + channels + ", reporting " + reportingCadence);
+    }
+
+    /** The ways of working as agreed so far, for the rework form to start from. */
+    @Transactional(readOnly = true)
+    public WaysOfWorking waysOfWorking(Long engagementId) {
+        Onboarding onboarding = of(engagementId);
+        return new WaysOfWorking(onboarding.getCommunicationChannels() == null ? List.of()
+                : List.of(onboarding.getCommunicationChannels().split(",")), onboarding.getReportingCadence(),
+                onboarding.getEscalationProtocol(), onboarding.getMetricsNote());
     }
 
     @Transactional
@@ -162,7 +189,7 @@ public class OnboardingService {
     /** Starts a signing round; the signers are the named client representative and provider manager. */
     @Transactional
     public Signers openCharterRound(Long engagementId) {
-        int round = of(engagementId).openCharterRound();
+        int round = of(engagementId).openCharterRound(charterText(engagementId));
         Signers signers = new Signers(engagements.holderOf(engagementId, StakeholderRole.CLIENT_REPRESENTATIVE),
                 engagements.holderOf(engagementId, StakeholderRole.PROVIDER_MANAGER));
         auditTrail.record(EngagementService.AUDIT_TYPE, engagementId, "CHARTER_SENT_FOR_SIGNATURE",
@@ -225,16 +252,34 @@ public class OnboardingService {
                 .collect(Collectors.joining("\n"));
     }
 
+    /**
+     * The officer's rework: what changed, and the ways of working as they now stand (null: left as
+     * they were). The term, tiers and stakeholders change on the engagement itself, the metrics under
+     * service levels; the next round's charter shows whatever changed.
+     */
     @Transactional
-    public void recordRework(Long engagementId, String note) {
+    public void recordRework(Long engagementId, String note, WaysOfWorking changed) {
+        List<Violation> violations = new ArrayList<>();
         if (isBlank(note)) {
-            throw new InvalidInputException("reworkNote", "is required: say what changed in the charter");
+            violations.add(new Violation("reworkNote", "is required: say what changed in the charter"));
+        } else if (note.length() > 2000) {
+            violations.add(new Violation("reworkNote", "must be at most 2000 characters"));
         }
-        if (note.length() > 2000) {
-            throw new InvalidInputException("reworkNote", "must be at most 2000 characters");
+        if (changed != null) {
+            checkWaysOfWorking(changed, violations);
         }
+        throwIfAny(violations);
         rounds.opening(engagementId, charterDispute(engagementId), of(engagementId).getCharterRound() + 1);
+        if (changed != null && !changed.equals(waysOfWorking(engagementId))) {
+            apply(engagementId, changed, "WAYS_OF_WORKING_CHANGED");
+        }
         auditTrail.record(EngagementService.AUDIT_TYPE, engagementId, "CHARTER_REWORKED", note.trim());
+    }
+
+    /** What changed in the charter since the round before, for the signers; null in the first round. */
+    @Transactional(readOnly = true)
+    public String charterChanges(Long engagementId) {
+        return of(engagementId).getCharterChanges();
     }
 
     /** The charter as both parties sign it: the engagement's terms and what onboarding agreed. */

@@ -118,6 +118,15 @@ public final class FormValues {
         }
     }
 
+    /** Values as a JSON array: what a checklist field of a form shows. */
+    public static String jsonArray(List<String> values) {
+        try {
+            return JSON.writeValueAsString(values);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException unwritable) {
+            throw new IllegalStateException(unwritable);
+        }
+    }
+
     public static List<String> strings(String field, Object value) {
         if (value == null) {
             return List.of();

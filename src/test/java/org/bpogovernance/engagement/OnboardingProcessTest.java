@@ -146,9 +146,19 @@ class OnboardingProcessTest {
         assertThat(task(onboarding)).isAssignedTo("olivia");
         assertThat((String) taskService.getVariableLocal(task(onboarding).getId(), "charterRejections"))
                 .isEqualTo("CLIENT (clara): Service credits are missing from the charter");
-        complete(task(onboarding), withVariables("reworkNote", "Added the service-credit rule: 5% per breach, cap 15%"));
+        assertThat(taskService.getVariableLocal(task(onboarding).getId(), "reportingCadence")).as("the form starts from what was agreed")
+                .isEqualTo("MONTHLY");
+        complete(task(onboarding), withVariables("reworkNote", "Added the service-credit rule: 5% per breach, cap 15%",
+                "reportingCadence", "WEEKLY", "metricsNote", "Service credits: 5% per breach, cap 15%"));
 
         assertThat(onboarding).isWaitingAt("userTask_signCharterAsClient", "userTask_signCharterAsProvider");
+        String changes = (String) taskService.getVariableLocal(task("userTask_signCharterAsClient", onboarding).getId(),
+                "charterChanges");
+        assertThat(changes.lines()).containsExactly(
+                "Communication: EMAIL,VIDEO; reporting MONTHLY → now EMAIL,VIDEO; reporting WEEKLY",
+                "Service metrics: now Service credits: 5% per breach, cap 15%");
+        assertThat((String) taskService.getVariableLocal(task("userTask_signCharterAsProvider", onboarding).getId(),
+                "charterText")).contains("reporting WEEKLY", "Service credits: 5% per breach");
         complete(task("userTask_signCharterAsClient", onboarding), withVariables("charterDecision", "APPROVE"));
         complete(task("userTask_signCharterAsProvider", onboarding), withVariables("charterDecision", "APPROVE"));
 
