@@ -360,16 +360,7 @@ class MilestoneReviewProcessTest {
     @Test
     void aRejectionWithEscalationRaisesOneAndTheMinutesAreReworked() {
         var engagement = walk.operationalEngagement();
-        walk.measure(YearMonth.now(ReviewCallWalk.BERLIN), 98.0, 300);
-        ProcessInstance review = walk.callDue();
-        reviews.add(review.getId());
-        walk.prepareAgendaAsDrafted();
-        walk.schedule(LocalDate.now(ReviewCallWalk.BERLIN).plusDays(3), "11:00", "REMOTE");
-        walk.answer("clara", "CONFIRM");
-        walk.answer("peter", "CONFIRM");
-        walk.answer("sam", "DECLINE");
-        walk.callTakesPlace(review);
-        walk.record("");
+        ProcessInstance review = callRecorded("DECLINE");
         walk.signOff("clara", "APPROVE", null, null);
         walk.signOff("peter", "REJECT", "The minutes blame the provider for the late client inputs", "ESCALATE");
 
@@ -398,16 +389,7 @@ class MilestoneReviewProcessTest {
     @Test
     void minutesRejectedRoundAfterRoundGoUpTheLadderOnceAndTheNextRoundWaitsForItsRuling() {
         var engagement = walk.operationalEngagement();
-        walk.measure(YearMonth.now(ReviewCallWalk.BERLIN), 98.0, 300);
-        ProcessInstance review = walk.callDue();
-        reviews.add(review.getId());
-        walk.prepareAgendaAsDrafted();
-        walk.schedule(LocalDate.now(ReviewCallWalk.BERLIN).plusDays(3), "11:00", "REMOTE");
-        walk.answer("clara", "CONFIRM");
-        walk.answer("peter", "CONFIRM");
-        walk.answer("sam", "CONFIRM");
-        walk.callTakesPlace(review);
-        walk.record("");
+        ProcessInstance review = callRecorded("CONFIRM");
         String reworked = """
                 {"minutes": {"value": "Performance discussed; the client's view added."}, "actionItems": {"value": ""}}""";
         for (int round = 1; round <= 3; round++) {
@@ -439,6 +421,21 @@ class MilestoneReviewProcessTest {
         walk.signOff("clara", "APPROVE", null, null);
         walk.signOff("peter", "APPROVE", null, null);
         assertThat(review).isWaitingAt("userTask_rateCall");
+    }
+
+    /** This month's call of the walk's engagement held remotely in three days and recorded with no action items. */
+    private ProcessInstance callRecorded(String samsAnswer) {
+        walk.measure(YearMonth.now(ReviewCallWalk.BERLIN), 98.0, 300);
+        ProcessInstance review = walk.callDue();
+        reviews.add(review.getId());
+        walk.prepareAgendaAsDrafted();
+        walk.schedule(LocalDate.now(ReviewCallWalk.BERLIN).plusDays(3), "11:00", "REMOTE");
+        walk.answer("clara", "CONFIRM");
+        walk.answer("peter", "CONFIRM");
+        walk.answer("sam", samsAnswer);
+        walk.callTakesPlace(review);
+        walk.record("");
+        return review;
     }
 
     @Test
