@@ -79,7 +79,7 @@ class ModelerDeploymentTest {
     private static String changedOnboardingModel() throws IOException {
         String model = new ClassPathResource("bpmn/engagement-onboarding.bpmn").getContentAsString(StandardCharsets.UTF_8);
         String changed = model.replace("name=\"Schedule the kick-off\"", "name=\"Schedule the kick-off meeting\"")
-                .replace("camunda:versionTag=\"1.0\"", "camunda:versionTag=\"1.1\"");
+                .replace("camunda:versionTag=\"1.1\"", "camunda:versionTag=\"1.2\"");
         assertThat(changed).isNotEqualTo(model);
         return changed;
     }
