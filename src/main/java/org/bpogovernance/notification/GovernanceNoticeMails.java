@@ -27,6 +27,17 @@ class GovernanceNoticeMails {
         this.users = users;
     }
 
+    /** The engagement closed: everyone on it hears that it did and that what was still open ended with it. */
+    @EventListener
+    public void on(EngagementService.EngagementClosed closed) {
+        Engagement engagement = engagements.forProcess(closed.engagementId());
+        Map<String, Object> model = Map.of("engagementName", engagement.getName(),
+                "contractReference", engagement.getContractReference());
+        engagements.stakeholdersForProcess(engagement.getId()).stream().map(Stakeholder::getUserId).distinct()
+                .forEach(user -> notifications.notifyUser("engagement-closed:" + engagement.getId() + ":" + user,
+                        Notifications.Kind.ENGAGEMENT_CLOSED, engagement.getId(), user, model));
+    }
+
     /** Onboarding passed its target date: the engagement's officer and executive sponsors hear of it. */
     @EventListener
     public void on(OnboardingOverran overrun) {

@@ -35,6 +35,7 @@ public class Notifications {
         public static final String ONBOARDING_OVERRUN = "onboarding-overrun";
         public static final String ACTION_OVERDUE = "action-overdue";
         public static final String RENEWAL_ALERT = "renewal-alert";
+        public static final String ENGAGEMENT_CLOSED = "engagement-closed";
 
         private Kind() {
         }

@@ -82,6 +82,12 @@ class ClosedEngagementTest {
         assertThat(jdbc.queryForList("select recipient_user_id from notification_outbox where engagement_id = ? "
                 + "and kind = 'meeting-cancelled'", String.class, engagement.id()))
                 .contains("clara", "peter", "olivia", "sam");
+        assertThat(jdbc.queryForList("select recipient_user_id || ': ' || subject from notification_outbox "
+                + "where engagement_id = ? and kind = 'engagement-closed'", String.class, engagement.id()))
+                .containsExactlyInAnyOrder("clara: [BPO governance] Engagement closed: " + name(engagement),
+                        "peter: [BPO governance] Engagement closed: " + name(engagement),
+                        "olivia: [BPO governance] Engagement closed: " + name(engagement),
+                        "sam: [BPO governance] Engagement closed: " + name(engagement));
         List<String> audit = jdbc.queryForList("select action || ': ' || details from audit_entry where entity_id = ? "
                 + "and entity_type = 'engagement'", String.class, String.valueOf(engagement.id()));
         assertThat(audit).anyMatch(entry -> entry.startsWith("PROCESS_ENDED: Milestone review call"))
@@ -101,6 +107,10 @@ class ClosedEngagementTest {
         assertThat((String) Json.read(started.getBody(), "$.message")).contains("engagementId", "is closed",
                 "nothing starts for it");
         assertThat(running(engagement)).isEmpty();
+    }
+
+    private String name(Registered engagement) {
+        return jdbc.queryForObject("select name from engagement where id = ?", String.class, engagement.id());
     }
 
     private List<String> running(Registered engagement) {
