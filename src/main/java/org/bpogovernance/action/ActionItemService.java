@@ -210,9 +210,7 @@ public class ActionItemService {
     public List<ActionItem> create(Long engagementId, String field, List<ProposedAction> actions, ActionItem.Source source,
             Long escalationId) {
         Engagement engagement = engagements.forProcess(engagementId);
-        if (engagement.getPhase() == org.bpogovernance.engagement.Phase.CLOSED) {
-            throw new ConflictException("engagement " + engagementId + " is closed and kept read-only");
-        }
+        engagement.requireOpen();
         List<Violation> violations = creationViolations(engagementId, field, actions);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);

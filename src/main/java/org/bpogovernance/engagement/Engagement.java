@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.bpogovernance.platform.ConflictException;
 
 /** One BPO relationship: a client, a provider, a contract term and how it is governed. */
 @Entity
@@ -210,6 +211,13 @@ public class Engagement {
 
     public Phase getPhase() {
         return phase;
+    }
+
+    /** A closed engagement is kept read-only: every change to it, or to anything of it, is refused naming why. */
+    public void requireOpen() {
+        if (phase == Phase.CLOSED) {
+            throw new ConflictException("phase", "engagement " + id + " is closed and kept read-only");
+        }
     }
 
     public List<GovernanceTier> getTiers() {

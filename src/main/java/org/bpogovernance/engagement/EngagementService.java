@@ -117,9 +117,7 @@ public class EngagementService {
     public Engagement change(Long id, EngagementRequest request) {
         Engagement engagement = visible(id);
         rules.checkChange(request);
-        if (engagement.getPhase() == Phase.CLOSED) {
-            throw new ConflictException("engagement " + id + " is closed and kept read-only");
-        }
+        engagement.requireOpen();
         if (!Objects.equals(request.version(), engagement.getVersion())) {
             throw new ConflictException("version", "is " + request.version() + " but the engagement is at version "
                     + engagement.getVersion() + ": someone changed it meanwhile; reload and try again");
@@ -199,9 +197,7 @@ public class EngagementService {
     @Transactional
     public Term startNextTerm(Long id, LocalDate start, LocalDate end, int noticeDays) {
         Engagement engagement = forProcess(id);
-        if (engagement.getPhase() == Phase.CLOSED) {
-            throw new ConflictException("engagement " + id + " is closed and kept read-only");
-        }
+        engagement.requireOpen();
         checkNextTerm(id, start, end, noticeDays);
         int number = engagement.getTermNumber() + 1;
         Term term = terms.save(new Term(id, number, start, end, noticeDays, currentUser.idOrSystem(), Instant.now(clock)));
@@ -263,9 +259,7 @@ public class EngagementService {
     @Transactional
     public Stakeholder addStakeholder(Long id, StakeholderRequest request) {
         Engagement engagement = visible(id);
-        if (engagement.getPhase() == Phase.CLOSED) {
-            throw new ConflictException("engagement " + id + " is closed and kept read-only");
-        }
+        engagement.requireOpen();
         return addStakeholder(engagement, request);
     }
 
@@ -283,9 +277,7 @@ public class EngagementService {
         Engagement engagement = visible(id);
         Stakeholder stakeholder = stakeholders.findByIdAndEngagementId(stakeholderId, id)
                 .orElseThrow(() -> new NotFoundException("stakeholder", stakeholderId));
-        if (engagement.getPhase() == Phase.CLOSED) {
-            throw new ConflictException("engagement " + id + " is closed and kept read-only");
-        }
+        engagement.requireOpen();
         long signersOfRole = stakeholders.findByEngagementIdOrderByIdAsc(id).stream()
                 .filter(s -> s.getRole() == stakeholder.getRole()).count();
         if (stakeholder.getRole().requiredSide() != null && signersOfRole == 1) {

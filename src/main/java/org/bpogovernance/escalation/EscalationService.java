@@ -192,9 +192,7 @@ public class EscalationService {
     @Transactional
     public Escalation raiseByHand(Long engagementId, RaiseRequest request) {
         Engagement engagement = engagements.get(engagementId);
-        if (engagement.getPhase() == Phase.CLOSED) {
-            throw new ConflictException("engagement " + engagementId + " is closed and kept read-only");
-        }
+        engagement.requireOpen();
         List<Violation> violations = new ArrayList<>();
         if (request == null || request.subject() == null || request.subject().isBlank()) {
             violations.add(new Violation("subject", "is required: what needs attention"));

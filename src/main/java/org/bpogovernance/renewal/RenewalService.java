@@ -17,7 +17,6 @@ import org.bpogovernance.audit.AuditTrail;
 import org.bpogovernance.engagement.Engagement;
 import org.bpogovernance.engagement.EngagementService;
 import org.bpogovernance.engagement.SignOffRounds;
-import org.bpogovernance.engagement.Phase;
 import org.bpogovernance.engagement.Stakeholder;
 import org.bpogovernance.engagement.StakeholderRole;
 import org.bpogovernance.engagement.Term;
@@ -229,7 +228,7 @@ public class RenewalService {
     public RenewalReview decide(Long renewalReviewId, String by, DecisionRequest request) {
         RenewalReview review = find(renewalReviewId);
         Engagement engagement = engagements.forProcess(review.getEngagementId());
-        requireNotClosed(engagement);
+        engagement.requireOpen();
         review.requireStatus(RenewalReview.Status.OPEN);
         if (!deciders(engagement.getId()).contains(by) && !currentUser.seesEverything()) {
             throw new InvalidInputException("decidedBy", by + " is not on the steering committee of this engagement");
@@ -284,7 +283,7 @@ public class RenewalService {
     public RenewalReview amend(Long renewalReviewId, LocalDate start, LocalDate end, Integer noticeDays, String amendment,
             String metricChanges) {
         RenewalReview review = find(renewalReviewId);
-        requireNotClosed(engagements.forProcess(review.getEngagementId()));
+        engagements.forProcess(review.getEngagementId()).requireOpen();
         review.requireStatus(RenewalReview.Status.RENEGOTIATING);
         List<Violation> violations = new ArrayList<>();
         if (amendment == null || amendment.isBlank()) {
@@ -319,7 +318,7 @@ public class RenewalService {
     @Transactional
     public PartySignOff signAmendment(Long renewalReviewId, String signer, String by, String decision, String reason) {
         RenewalReview review = find(renewalReviewId);
-        requireNotClosed(engagements.forProcess(review.getEngagementId()));
+        engagements.forProcess(review.getEngagementId()).requireOpen();
         review.requireStatus(RenewalReview.Status.RENEGOTIATING);
         return PartySignatures.sign(signOffs, engagements, review.getEngagementId(), PartySignOff.Subject.AMENDMENT,
                 review.getAmendmentRound(), signer, by, decision, reason, Instant.now(clock), auditTrail);
@@ -450,7 +449,7 @@ public class RenewalService {
         Engagement engagement = engagements.get(engagementId);
         RenewalReview review = reviews.findByIdAndEngagementId(renewalReviewId, engagementId)
                 .orElseThrow(() -> new NotFoundException("renewal review", renewalReviewId));
-        requireNotClosed(engagement);
+        engagement.requireOpen();
         review.requireStatus(RenewalReview.Status.OPEN);
         if (request == null) {
             throw new InvalidInputException("body", "is missing");
@@ -468,11 +467,7 @@ public class RenewalService {
         return get(engagementId, renewalReviewId);
     }
 
-    private void requireNotClosed(Engagement engagement) {
-        if (engagement.getPhase() == Phase.CLOSED) {
-            throw new ConflictException("engagement " + engagement.getId() + " is closed and kept read-only");
-        }
-    }
+
 
     private static OffsetDateTime at(Engagement engagement, LocalDate day) {
         return day.atTime(LocalTime.of(9, 0)).atZone(engagement.zone()).toOffsetDateTime();

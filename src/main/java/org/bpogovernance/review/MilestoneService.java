@@ -8,7 +8,6 @@ import java.util.List;
 import org.bpogovernance.audit.AuditTrail;
 import org.bpogovernance.engagement.Engagement;
 import org.bpogovernance.engagement.EngagementService;
-import org.bpogovernance.engagement.Phase;
 import org.bpogovernance.platform.BeanValidation;
 import org.bpogovernance.platform.ConflictException;
 import org.bpogovernance.platform.InvalidInputException.Violation;
@@ -150,9 +149,7 @@ public class MilestoneService {
 
     private Engagement writable(Long engagementId) {
         Engagement engagement = engagements.get(engagementId);
-        if (engagement.getPhase() == Phase.CLOSED) {
-            throw new ConflictException("engagement " + engagementId + " is closed and kept read-only");
-        }
+        engagement.requireOpen();
         return engagement;
     }
 

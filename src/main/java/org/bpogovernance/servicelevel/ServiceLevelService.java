@@ -15,9 +15,7 @@ import java.util.Set;
 import org.bpogovernance.audit.AuditTrail;
 import org.bpogovernance.engagement.Engagement;
 import org.bpogovernance.engagement.EngagementService;
-import org.bpogovernance.engagement.Phase;
 import org.bpogovernance.platform.BeanValidation;
-import org.bpogovernance.platform.ConflictException;
 import org.bpogovernance.platform.InvalidInputException.Violation;
 import org.bpogovernance.platform.InvalidInputException;
 import org.bpogovernance.security.CurrentUser;
@@ -134,9 +132,7 @@ public class ServiceLevelService {
 
     private List<ActiveMetric> define(Engagement engagement, MetricSetRequest request) {
         Long engagementId = engagement.getId();
-        if (engagement.getPhase() == Phase.CLOSED) {
-            throw new ConflictException("engagement " + engagementId + " is closed and kept read-only");
-        }
+        engagement.requireOpen();
         check(engagement, request);
         Map<String, ServiceMetric> existing = new HashMap<>();
         metrics.findByEngagementIdOrderByIdAsc(engagementId).forEach(m -> existing.put(m.getCode(), m));
