@@ -587,13 +587,22 @@ class YearOfGovernanceTest {
 
     /** The outbox entries of this engagement (of the kind, to the person; null for any), in the order they were queued. */
     private List<Sent> sentOf(String kind, String user) {
+        List<Object> arguments = new java.util.ArrayList<>(List.of(engagement.id()));
+        String where = "where engagement_id = ?";
+        if (kind != null) {
+            where += " and kind = ?";
+            arguments.add(kind);
+        }
+        if (user != null) {
+            where += " and recipient_user_id = ?";
+            arguments.add(user);
+        }
         return jdbc.query("select id, kind, recipient_user_id, subject, created_at, dedup_key from notification_outbox "
-                + "where engagement_id = ? and (? is null or kind = ?) "
-                + "and (? is null or recipient_user_id = ?) order by id",
+                + where + " order by id",
                 (row, n) -> new Sent(row.getLong("id"), row.getString("kind"), row.getString("recipient_user_id"),
                         row.getString("subject"), row.getObject("created_at", OffsetDateTime.class).toInstant(),
                         row.getString("dedup_key")),
-                engagement.id(), kind, kind, user, user);
+                arguments.toArray());
     }
 
     /** The message the mail server received for the outbox entry (its Message-ID names the entry). */
