@@ -21,8 +21,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * The same task submitted twice at once (a double click, two tabs, the two holders of a role):
- * the later submission fails however the engine meets it (its optimistic lock on the task, or the
- * permission the other submission removed with the task). When the task has been completed
+ * the later submission fails however it meets the other (the engine's optimistic lock on the task,
+ * the permission the other submission removed with the task, or the step's own rule that the
+ * other submission's record already satisfies). When the task has been completed
  * meanwhile, the person is told so, on {@code /engine-rest} and in Tasklist alike: 409 "already
  * completed (at …)". Nothing is submitted again: two different tasks of one process no longer
  * collide, because the models continue asynchronously where parallel branches join.
@@ -71,12 +72,13 @@ class AlreadyCompletedTaskFilter extends OncePerRequestFilter {
     }
 
     /**
-     * A failure other than an unknown caller, an unreachable database, input the form refused or
-     * one that says so already. A 403 is included: the other submission's commit also removes the
-     * assignee's permission on the task.
+     * A failure other than an unknown caller, an unreachable database or one that says so already.
+     * A 403 is included (the other submission's commit also removes the assignee's permission on
+     * the task), and so is a 400: a rule of the step can meet the other submission's record first
+     * ("the CLIENT side has already decided on round 1").
      */
     private static boolean mayHaveLostTheRace(int status, String failure) {
         return status != HttpServletResponse.SC_UNAUTHORIZED && status != HttpServletResponse.SC_SERVICE_UNAVAILABLE
-                && status != HttpServletResponse.SC_BAD_REQUEST && !failure.contains("\"" + CompletedTasks.TYPE + "\"");
+                && !failure.contains("\"" + CompletedTasks.TYPE + "\"");
     }
 }
