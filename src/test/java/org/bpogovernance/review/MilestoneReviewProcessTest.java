@@ -299,7 +299,7 @@ class MilestoneReviewProcessTest {
 
         // Nobody rates the call within 14 days: the review still ends.
         managementService.executeJob(walk.job(review.getId(), "timer_ratingWindowClosed").getId());
-        assertThat(review).hasPassed("endEvent_callNotRated", "endEvent_followUpsStarted").isEnded();
+        assertThat(review).hasPassed("serviceTask_startFollowUps", "endEvent_callNotRated").isEnded();
     }
 
     @Test
