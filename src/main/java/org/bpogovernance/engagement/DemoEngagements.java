@@ -4,9 +4,11 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -99,11 +101,11 @@ public class DemoEngagements implements ApplicationRunner {
         for (int round = 0; round < 10; round++) {
             List<String> due = runtimeService.createProcessInstanceQuery()
                     .processInstanceBusinessKey(engagement.getContractReference()).list().stream()
-                    .flatMap(instance -> java.util.stream.Stream.concat(
+                    .flatMap(instance -> Stream.concat(
                             managementService.createJobQuery().processInstanceId(instance.getId()).messages().list().stream(),
                             managementService.createJobQuery().processInstanceId(instance.getId())
                                     .activityId("timer_operationsBegin").list().stream()))
-                    .map(org.camunda.bpm.engine.runtime.Job::getId).toList();
+                    .map(Job::getId).toList();
             if (due.isEmpty()) {
                 return;
             }

@@ -224,12 +224,15 @@ public class EngagementService {
         }
     }
 
-    /** For process starts: refused, naming why, once the engagement has closed. */
+    /**
+     * For process starts: refused, naming why, once the engagement has closed. The refusal repeats
+     * only the id the starter gave: whoever names another engagement's id learns nothing of it.
+     */
     @Transactional(readOnly = true)
     public void requireOpen(Long id) {
         engagements.findById(id).filter(engagement -> engagement.getPhase() == Phase.CLOSED).ifPresent(closed -> {
-            throw new ConflictException(ENGAGEMENT_ID.name(), "engagement " + id + " (" + closed.getName()
-                    + ") is closed and kept read-only: nothing starts for it any more");
+            throw new ConflictException(ENGAGEMENT_ID.name(), "engagement " + id
+                    + " is closed and kept read-only: nothing starts for it any more");
         });
     }
 

@@ -53,7 +53,7 @@ class ClosedEngagementTest {
         ReviewCallWalk walk = new ReviewCallWalk(rest, runtimeService, managementService, taskService);
         Registered engagement = walk.operationalEngagement();
         walk.measure(YearMonth.now(ReviewCallWalk.BERLIN), 97.0, 300);
-        ProcessInstance review = walk.callDue();
+        walk.callDue();
         walk.prepareAgendaAsDrafted();
         LocalDate callDay = LocalDate.now(ReviewCallWalk.BERLIN).plusDays(10);
         walk.schedule(callDay, "10:00", "REMOTE");
@@ -94,7 +94,6 @@ class ClosedEngagementTest {
                 .anyMatch(entry -> entry.startsWith("REVIEW_CANCELLED: Operational review 1"))
                 .anyMatch(entry -> entry.startsWith("MEETING_CANCELLED"))
                 .anyMatch(entry -> entry.equals("PHASE_CHANGED: OPERATIONAL -> CLOSED"));
-        assertThat(review.getId()).isNotNull();
 
         // Nothing starts for it afterwards: not through /api, not through /engine-rest.
         ResponseEntity<String> raised = postJson(rest, "clara", "demo", engagement.path() + "/escalations",
@@ -106,6 +105,12 @@ class ClosedEngagementTest {
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((String) Json.read(started.getBody(), "$.message")).contains("engagementId", "is closed",
                 "nothing starts for it");
+        // someone of no part in it who names its id learns nothing of it
+        ResponseEntity<String> outsider = postJson(rest, "carl", "demo", "/engine-rest/process-definition/key/"
+                + "escalation/start", "{\"variables\": {\"engagementId\": {\"value\": " + engagement.id()
+                + ", \"type\": \"Long\"}}}");
+        assertThat(outsider.getStatusCode().is4xxClientError()).as(outsider.getBody()).isTrue();
+        assertThat(outsider.getBody()).doesNotContain(name(engagement));
         assertThat(running(engagement)).isEmpty();
     }
 
