@@ -10,7 +10,8 @@ import org.bpogovernance.engagement.Phase;
 /**
  * The engagements a person may see, as management reads them: a summary over all of them and a
  * page of engagements with their figures. {@code health} is the worst RAG status of the latest
- * period with measurements (null: no measurements yet); a renewal is due within N days when the
+ * period with measurements (null: none in the last 13 months, and {@code noDataReason} says why), and
+ * {@code healthConcerns} names the metrics that made it amber or red; a renewal is due within N days when the
  * notice date is at most N days away (or has passed) and the engagement is not exiting or closed.
  */
 public record Portfolio(LocalDate asOf, Summary summary, List<Entry> engagements, PageInfo page) {
@@ -21,7 +22,8 @@ public record Portfolio(LocalDate asOf, Summary summary, List<Entry> engagements
     }
 
     public record Entry(Long id, String name, String client, String provider, String contractReference, Phase phase,
-            String health, String healthPeriod, List<AttainmentPoint> attainmentTrend, NextCall nextCall,
+            String health, String healthPeriod, List<MetricConcern> healthConcerns, String noDataReason,
+            List<AttainmentPoint> attainmentTrend, NextCall nextCall,
             long overdueActionItems, Map<Integer, Long> openEscalationsByLevel, LocalDate termEnd,
             LocalDate noticeDate, long daysToNoticeDate, boolean renewalDueWithin90Days,
             boolean renewalDueWithin180Days, String lifecycleProcessInstanceId) {
@@ -31,10 +33,15 @@ public record Portfolio(LocalDate asOf, Summary summary, List<Entry> engagements
         }
     }
 
+    /** A metric rated amber or red in the period the engagement's health comes from. */
+    public record MetricConcern(String metric, String health, BigDecimal measured, BigDecimal target, String unit) {
+    }
+
     public record AttainmentPoint(String period, BigDecimal weightedAttainment) {
     }
 
-    public record NextCall(String title, OffsetDateTime startsAt) {
+    /** {@code startsAt} carries the offset of {@code timeZone}, the engagement's zone the meeting is planned in. */
+    public record NextCall(String title, OffsetDateTime startsAt, String timeZone) {
     }
 
     public record PageInfo(int number, int size, long totalElements, int totalPages) {

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,11 +17,11 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.bpogovernance.engagement.Phase;
-import org.bpogovernance.platform.InvalidInputException;
 import org.bpogovernance.platform.SpreadsheetCsv;
 import org.bpogovernance.security.CurrentUser;
 import org.bpogovernance.servicelevel.ScorecardService;
@@ -39,12 +40,14 @@ public class PortfolioService {
 
     /** Months of weighted attainment shown per engagement, ending with last month. */
     static final int TREND_MONTHS = 6;
-    static final int MAX_PAGE_SIZE = 200;
     static final int ESCALATION_LEVELS = 3;
     static final String NO_DATA = "NO_DATA";
     /** Measurements older than this many months no longer give an engagement its overall health. */
     static final int HEALTH_MONTHS = 13;
     private static final String[] HEALTH_BY_RANK = {null, "GREEN", "AMBER", "RED"};
+    /** Worse is higher; no data ranks below green, since nothing is known to be wrong. */
+    private static final Map<String, Integer> HEALTH_RANK = Map.of(NO_DATA, 0, "GREEN", 1, "AMBER", 2, "RED", 3);
+    private static final DateTimeFormatter MONTH_IN_WORDS = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
 
     private final JdbcTemplate jdbc;
     private final CurrentUser currentUser;
@@ -70,13 +73,7 @@ public class PortfolioService {
     }
 
     @Transactional(readOnly = true)
-    public Portfolio portfolio(Phase phase, int page, int size) {
-        if (page < 0) {
-            throw new InvalidInputException("page", "must be 0 or more");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidInputException("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
+    public Portfolio portfolio(PortfolioQuery query) {
         LocalDate today = LocalDate.now(clock);
         List<Basics> visible = visibleEngagements();
         Map<Long, LatestHealth> health = latestHealth(YearMonth.from(today).minusMonths(HEALTH_MONTHS));
@@ -88,7 +85,7 @@ public class PortfolioService {
             byPhase.put(each, 0L);
         }
         Map<String, Long> byHealth = new LinkedHashMap<>();
-        for (String each : List.of("GREEN", "AMBER", "RED", NO_DATA)) {
+        for (String each : PortfolioQuery.HEALTH_VALUES) {
             byHealth.put(each, 0L);
         }
         Map<Integer, Long> escalationsByLevel = emptyLevels();
@@ -97,8 +94,7 @@ public class PortfolioService {
         long due180 = 0;
         for (Basics engagement : visible) {
             byPhase.merge(engagement.phase(), 1L, Long::sum);
-            LatestHealth latest = health.get(engagement.id());
-            byHealth.merge(latest == null ? NO_DATA : latest.health(), 1L, Long::sum);
+            byHealth.merge(healthOf(health, engagement), 1L, Long::sum);
             overdueTotal += overdue.getOrDefault(engagement.id(), 0L);
             escalations.getOrDefault(engagement.id(), Map.of()).forEach((level, count) -> escalationsByLevel.merge(level, count, Long::sum));
             due90 += renewalDue(engagement, today, 90) ? 1 : 0;
@@ -107,9 +103,20 @@ public class PortfolioService {
         Portfolio.Summary summary = new Portfolio.Summary(visible.size(), byPhase, byHealth, overdueTotal,
                 escalationsByLevel, due90, due180);
 
-        List<Basics> listed = phase == null ? visible : visible.stream().filter(e -> e.phase() == phase).toList();
-        List<Basics> onPage = listed.stream().skip((long) page * size).limit(size).toList();
+        Map<Long, Long> escalationCounts = new HashMap<>();
+        escalations.forEach((id, levels) -> escalationCounts.put(id, levels.values().stream().mapToLong(Long::longValue).sum()));
+        List<Basics> listed = visible.stream()
+                .filter(e -> query.phase() == null || e.phase() == query.phase())
+                .filter(e -> query.health().isEmpty() || query.health().contains(healthOf(health, e)))
+                .filter(e -> !query.withOpenEscalations() || escalationCounts.getOrDefault(e.id(), 0L) > 0)
+                .filter(e -> !query.withOverdueActions() || overdue.getOrDefault(e.id(), 0L) > 0)
+                .filter(e -> query.noticeWithinDays() == null || renewalDue(e, today, query.noticeWithinDays()))
+                .sorted(order(query.sort(), health, escalationCounts, overdue))
+                .toList();
+        List<Basics> onPage = listed.stream().skip((long) query.page() * query.size()).limit(query.size()).toList();
         Map<Long, Portfolio.NextCall> nextCalls = nextCalls(onPage);
+        Map<Long, List<Portfolio.MetricConcern>> concerns = concerns(onPage, health);
+        Map<Long, String> noDataReasons = noDataReasons(onPage.stream().filter(e -> !health.containsKey(e.id())).toList());
         YearMonth lastMonth = YearMonth.from(today).minusMonths(1);
         List<Portfolio.Entry> entries = new ArrayList<>();
         for (Basics engagement : onPage) {
@@ -121,13 +128,34 @@ public class PortfolioService {
             escalations.getOrDefault(engagement.id(), Map.of()).forEach(levels::put);
             entries.add(new Portfolio.Entry(engagement.id(), engagement.name(), engagement.client(), engagement.provider(),
                     engagement.contractReference(), engagement.phase(), latest == null ? null : latest.health(),
-                    latest == null ? null : latest.period(), trend, nextCalls.get(engagement.id()),
+                    latest == null ? null : latest.period(), concerns.getOrDefault(engagement.id(), List.of()),
+                    noDataReasons.get(engagement.id()), trend, nextCalls.get(engagement.id()),
                     overdue.getOrDefault(engagement.id(), 0L), levels, engagement.termEnd(), engagement.noticeDate(),
                     ChronoUnit.DAYS.between(today, engagement.noticeDate()), renewalDue(engagement, today, 90),
                     renewalDue(engagement, today, 180), engagement.lifecycleProcessInstanceId()));
         }
-        int totalPages = (int) ((listed.size() + size - 1) / size);
-        return new Portfolio(today, summary, entries, new Portfolio.PageInfo(page, size, listed.size(), totalPages));
+        int totalPages = (listed.size() + query.size() - 1) / query.size();
+        return new Portfolio(today, summary, entries,
+                new Portfolio.PageInfo(query.page(), query.size(), listed.size(), totalPages));
+    }
+
+    private static String healthOf(Map<Long, LatestHealth> health, Basics engagement) {
+        LatestHealth latest = health.get(engagement.id());
+        return latest == null ? NO_DATA : latest.health();
+    }
+
+    /** The chosen order, then by name and id, so pages never overlap. */
+    private static Comparator<Basics> order(PortfolioQuery.SortOrder sort, Map<Long, LatestHealth> health,
+            Map<Long, Long> escalationCounts, Map<Long, Long> overdue) {
+        Comparator<Basics> byName = Comparator.comparing(Basics::name, String.CASE_INSENSITIVE_ORDER);
+        Comparator<Basics> chosen = switch (sort.key()) {
+            case NAME -> byName;
+            case HEALTH -> Comparator.comparingInt(e -> HEALTH_RANK.get(healthOf(health, e)));
+            case OPEN_ESCALATIONS -> Comparator.comparingLong(e -> escalationCounts.getOrDefault(e.id(), 0L));
+            case OVERDUE_ACTION_ITEMS -> Comparator.comparingLong(e -> overdue.getOrDefault(e.id(), 0L));
+            case NOTICE_DATE -> Comparator.comparing(Basics::noticeDate);
+        };
+        return sort.apply(chosen).thenComparing(byName).thenComparing(Basics::id);
     }
 
     /**
@@ -154,7 +182,7 @@ public class PortfolioService {
                 : portfolio.engagements().get(0).attainmentTrend().stream().map(Portfolio.AttainmentPoint::period).toList();
         periods.forEach(period -> header.add("attainment " + period));
         header.addAll(List.of("nextCall", "overdueActionItems", "openEscalationsLevel1", "openEscalationsLevel2",
-                "openEscalationsLevel3", "termEnd", "noticeDate", "daysToNoticeDate"));
+                "openEscalationsLevel3", "termEnd", "noticeDate", "daysToNoticeDate", "redOrAmberMetrics", "noDataReason"));
         return SpreadsheetCsv.write(header, csv -> {
             for (Portfolio.Entry entry : portfolio.engagements()) {
                 List<Object> row = new ArrayList<>(List.of(entry.id(), entry.name(), entry.client(),
@@ -167,6 +195,9 @@ public class PortfolioService {
                     row.add(entry.openEscalationsByLevel().getOrDefault(level, 0L));
                 }
                 row.addAll(List.of(entry.termEnd(), entry.noticeDate(), entry.daysToNoticeDate()));
+                row.add(entry.healthConcerns().stream().map(concern -> concern.metric() + " (" + concern.health() + ")")
+                        .collect(Collectors.joining("; ")));
+                row.add(entry.noDataReason() == null ? "" : entry.noDataReason());
                 csv.row(row);
             }
         });
@@ -197,8 +228,7 @@ public class PortfolioService {
                 ? jdbc.query(select, mapper)
                 : jdbc.query(select + " where id in (select engagement_id from stakeholder where user_id = ?)", mapper,
                         currentUser.idOrSystem());
-        return engagements.stream().sorted(Comparator.comparing(Basics::name, String.CASE_INSENSITIVE_ORDER)
-                .thenComparing(Basics::id)).toList();
+        return engagements;
     }
 
     /** Per engagement, the worst health of its latest measured period since {@code since}. */
@@ -238,6 +268,75 @@ public class PortfolioService {
         return open;
     }
 
+    /**
+     * The metrics that made an engagement amber or red: those rated amber or red in the period its
+     * health comes from, worst first.
+     */
+    private Map<Long, List<Portfolio.MetricConcern>> concerns(List<Basics> engagements, Map<Long, LatestHealth> health) {
+        List<Basics> rated = engagements.stream().filter(e -> health.containsKey(e.id())
+                && !"GREEN".equals(health.get(e.id()).health())).toList();
+        if (rated.isEmpty()) {
+            return Map.of();
+        }
+        String earliest = rated.stream().map(e -> health.get(e.id()).period()).min(String::compareTo).orElseThrow();
+        Map<Long, List<Portfolio.MetricConcern>> concerns = new HashMap<>();
+        jdbc.query("""
+                select s.engagement_id, m.period, m.health, v.name, m.measured_value, v.target, v.unit
+                from measurement m join service_metric s on s.id = m.metric_id
+                     join metric_version v on v.id = m.metric_version_id
+                where m.superseded_at is null and m.health in ('RED', 'AMBER') and m.period >= ?
+                  and s.engagement_id in (%s)
+                order by case m.health when 'RED' then 0 else 1 end, v.name""".formatted(idList(rated)), row -> {
+            long engagementId = row.getLong(1);
+            if (row.getString(2).equals(health.get(engagementId).period())) {
+                concerns.computeIfAbsent(engagementId, id -> new ArrayList<>()).add(new Portfolio.MetricConcern(
+                        row.getString(4), row.getString(3), row.getBigDecimal(5).stripTrailingZeros(),
+                        row.getBigDecimal(6).stripTrailingZeros(), row.getString(7)));
+            }
+        }, earliest);
+        return concerns;
+    }
+
+    /** Why an engagement without a health has none, in words. */
+    private Map<Long, String> noDataReasons(List<Basics> engagements) {
+        if (engagements.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Long> metrics = new HashMap<>();
+        jdbc.query("select engagement_id, count(*) from service_metric where engagement_id in (%s) group by engagement_id"
+                .formatted(idList(engagements)), row -> {
+                    metrics.put(row.getLong(1), row.getLong(2));
+                });
+        Map<Long, String> lastMeasured = new HashMap<>();
+        jdbc.query("""
+                select s.engagement_id, max(m.period) from measurement m join service_metric s on s.id = m.metric_id
+                where m.superseded_at is null and s.engagement_id in (%s) group by s.engagement_id"""
+                .formatted(idList(engagements)), row -> {
+                    lastMeasured.put(row.getLong(1), row.getString(2));
+                });
+        Map<Long, String> reasons = new HashMap<>();
+        for (Basics engagement : engagements) {
+            String last = lastMeasured.get(engagement.id());
+            String reason;
+            if (last != null) {
+                reason = "Nothing measured since " + YearMonth.parse(last).format(MONTH_IN_WORDS)
+                        + ": the health shows the last " + HEALTH_MONTHS + " months only.";
+            } else if (metrics.getOrDefault(engagement.id(), 0L) == 0) {
+                reason = "No service levels agreed yet.";
+            } else if (engagement.phase() == Phase.ONBOARDING) {
+                reason = "Still onboarding: the provider reports service levels once operations begin.";
+            } else {
+                reason = "The provider has not reported any service levels yet.";
+            }
+            reasons.put(engagement.id(), reason);
+        }
+        return reasons;
+    }
+
+    private static String idList(List<Basics> engagements) {
+        return engagements.stream().map(e -> String.valueOf(e.id())).collect(Collectors.joining(","));
+    }
+
     /** The next scheduled call of each engagement; meetings keep local times in the engagement's zone. */
     private Map<Long, Portfolio.NextCall> nextCalls(List<Basics> engagements) {
         if (engagements.isEmpty()) {
@@ -246,14 +345,14 @@ public class PortfolioService {
         Map<Long, Basics> byId = engagements.stream().collect(Collectors.toMap(Basics::id, e -> e));
         Instant now = clock.instant();
         Map<Long, Portfolio.NextCall> next = new HashMap<>();
-        String ids = byId.keySet().stream().map(String::valueOf).collect(Collectors.joining(","));
+        String ids = idList(engagements);
         jdbc.query("select engagement_id, title, starts_at, time_zone from meeting where status = 'SCHEDULED'"
                 + " and starts_at >= ? and engagement_id in (" + ids + ") order by starts_at", row -> {
                     long engagementId = row.getLong(1);
                     LocalDateTime startsAt = row.getTimestamp(3).toLocalDateTime();
                     var start = startsAt.atZone(ZoneId.of(row.getString(4))).toOffsetDateTime();
                     if (!next.containsKey(engagementId) && start.toInstant().isAfter(now)) {
-                        next.put(engagementId, new Portfolio.NextCall(row.getString(2), start));
+                        next.put(engagementId, new Portfolio.NextCall(row.getString(2), start, row.getString(4)));
                     }
                 }, Timestamp.valueOf(LocalDateTime.ofInstant(now, ZoneId.of("UTC")).minusDays(1)));
         return next;

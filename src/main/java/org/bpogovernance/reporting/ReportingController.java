@@ -1,6 +1,7 @@
 package org.bpogovernance.reporting;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.bpogovernance.engagement.Phase;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -27,19 +28,35 @@ class ReportingController {
         this.timelineService = timelineService;
     }
 
+    /**
+     * Filters narrow the list (the summary counts every engagement the person may see):
+     * {@code health=RED,AMBER}, {@code openEscalations=true}, {@code overdueActions=true},
+     * {@code noticeWithinDays=90}; {@code sort=health|openEscalations|overdueActionItems|noticeDate|name}
+     * with an optional {@code ,asc} or {@code ,desc} (default: the worst first; by name A to Z).
+     */
     @GetMapping(value = "/api/portfolio", produces = MediaType.APPLICATION_JSON_VALUE)
-    Portfolio portfolio(@RequestParam(required = false) Phase phase, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
-        return portfolioService.portfolio(phase, page, size);
+    Portfolio portfolio(@RequestParam(required = false) Phase phase, @RequestParam(required = false) List<String> health,
+            @RequestParam(defaultValue = "false") boolean openEscalations,
+            @RequestParam(defaultValue = "false") boolean overdueActions,
+            @RequestParam(required = false) Integer noticeWithinDays, @RequestParam(required = false) String sort,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        return portfolioService.portfolio(new PortfolioQuery(phase, PortfolioQuery.healthOf(health), openEscalations,
+                overdueActions, noticeWithinDays, PortfolioQuery.SortOrder.parse(sort), page, size));
     }
 
-    /** One line per engagement of the page (up to 200; {@code size} and {@code page} as for JSON). */
+    /** One line per engagement of the page (up to 200; filters, {@code sort}, {@code size} and {@code page} as for JSON). */
     @GetMapping(value = "/api/portfolio", produces = "text/csv")
     ResponseEntity<String> portfolioCsv(@RequestParam(required = false) Phase phase,
+            @RequestParam(required = false) List<String> health,
+            @RequestParam(defaultValue = "false") boolean openEscalations,
+            @RequestParam(defaultValue = "false") boolean overdueActions,
+            @RequestParam(required = false) Integer noticeWithinDays, @RequestParam(required = false) String sort,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "200") int size) {
+        Portfolio portfolio = portfolioService.portfolio(new PortfolioQuery(phase, PortfolioQuery.healthOf(health),
+                openEscalations, overdueActions, noticeWithinDays, PortfolioQuery.SortOrder.parse(sort), page, size));
         return ResponseEntity.ok().contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"portfolio.csv\"")
-                .body(PortfolioService.csv(portfolioService.portfolio(phase, page, size)));
+                .body(PortfolioService.csv(portfolio));
     }
 
     @GetMapping(value = "/api/engagements/{id}/timeline", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -126,6 +126,76 @@ class GovernanceViewApiTest {
         assertThat((Integer) Json.read(portfolio, "$.engagements[0].daysToNoticeDate")).isEqualTo(60);
         assertThat((Integer) Json.read(portfolio, "$.engagements[0].overdueActionItems")).isEqualTo(1);
         assertThat((String) Json.read(portfolio, "$.engagements[0].lifecycleProcessInstanceId")).isNotBlank();
+        // Which metric made it red, with its figure against the target; nothing else was off.
+        assertThat((List<String>) Json.read(portfolio, "$.engagements[0].healthConcerns[*].metric"))
+                .containsExactly("First-time-right rate");
+        assertThat((String) Json.read(portfolio, "$.engagements[0].healthConcerns[0].health")).isEqualTo("RED");
+        assertThat(((Number) Json.read(portfolio, "$.engagements[0].healthConcerns[0].measured")).intValue()).isEqualTo(93);
+        assertThat(((Number) Json.read(portfolio, "$.engagements[0].healthConcerns[0].target")).intValue()).isEqualTo(98);
+        assertThat((Object) Json.read(portfolio, "$.engagements[0].noDataReason")).isNull();
+    }
+
+    @Test
+    void anEngagementWithoutAHealthSaysWhy() {
+        Registered agreedNothing = Engagements.register(rest, today.withDayOfMonth(1), today.plusYears(2));
+        Registered onboarding = Engagements.register(rest, today.withDayOfMonth(1), today.plusYears(2));
+        Engagements.defineMetrics(rest, onboarding, YearMonth.from(today).toString());
+        Registered stale = Engagements.register(rest, today.minusYears(3), today.plusYears(1));
+        Engagements.defineMetrics(rest, stale, YearMonth.from(today.minusYears(3)).toString());
+        Engagements.onboard(taskService, stale);
+        YearMonth longAgo = YearMonth.from(today).minusMonths(20);
+        ResponseEntity<String> sent = postJson(rest, "peter", "demo", stale.path() + "/measurements",
+                "[{\"metric\": \"FTR\", \"period\": \"%s\", \"value\": 99}]".formatted(longAgo));
+        assertThat(sent.getStatusCode()).as(sent.getBody()).isEqualTo(HttpStatus.OK);
+
+        String portfolio = get(rest, "olivia", "demo", "/api/portfolio?health=NO_DATA&size=200").getBody();
+
+        assertThat(reasonOf(portfolio, agreedNothing)).isEqualTo("No service levels agreed yet.");
+        assertThat(reasonOf(portfolio, onboarding)).startsWith("Still onboarding");
+        assertThat(reasonOf(portfolio, stale)).startsWith("Nothing measured since "
+                + longAgo.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + " "
+                + longAgo.getYear());
+        assertThat((List<String>) Json.read(portfolio, "$.engagements[*].health")).containsOnlyNulls();
+    }
+
+    private static String reasonOf(String portfolio, Registered engagement) {
+        List<String> reasons = Json.read(portfolio,
+                "$.engagements[?(@.contractReference == '" + engagement.reference() + "')].noDataReason");
+        assertThat(reasons).as(engagement.reference()).hasSize(1);
+        return reasons.get(0);
+    }
+
+    @Test
+    void thePortfolioIsFilteredAndSortedAsManagementAsks() {
+        Registered quiet = Engagements.register(rest, today.withDayOfMonth(1), today.plusYears(3));
+        long all = jdbc.queryForObject("select count(*) from engagement", Long.class);
+
+        String redWithEscalations = get(rest, "olivia", "demo",
+                "/api/portfolio?health=red&openEscalations=true&overdueActions=true&noticeWithinDays=90&size=200").getBody();
+        assertThat((List<String>) Json.read(redWithEscalations, "$.engagements[*].contractReference"))
+                .contains(engagement.reference()).doesNotContain(quiet.reference());
+        assertThat((List<String>) Json.read(redWithEscalations, "$.engagements[*].health")).containsOnly("RED");
+        assertThat((List<Integer>) Json.read(redWithEscalations, "$.engagements[*].overdueActionItems")).doesNotContain(0);
+        assertThat((List<Integer>) Json.read(redWithEscalations, "$.engagements[*].daysToNoticeDate"))
+                .allSatisfy(days -> assertThat(days).isLessThanOrEqualTo(90));
+        // The summary still counts the whole portfolio; the page counts what the filters kept.
+        assertThat(((Number) Json.read(redWithEscalations, "$.summary.engagements")).longValue()).isEqualTo(all);
+        assertThat(((Number) Json.read(redWithEscalations, "$.page.totalElements")).longValue())
+                .isEqualTo(((List<?>) Json.read(redWithEscalations, "$.engagements")).size());
+
+        List<String> byHealth = Json.read(get(rest, "olivia", "demo", "/api/portfolio?sort=health&size=200").getBody(),
+                "$.engagements[*].health");
+        List<Integer> ranks = byHealth.stream().map(health -> health == null ? 0
+                : List.of("GREEN", "AMBER", "RED").indexOf(health) + 1).toList();
+        assertThat(ranks).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+
+        List<String> byNotice = Json.read(get(rest, "olivia", "demo", "/api/portfolio?sort=noticeDate,asc&size=200").getBody(),
+                "$.engagements[*].noticeDate");
+        assertThat(byNotice).isSorted();
+        List<Integer> byOverdue = Json.read(get(rest, "olivia", "demo", "/api/portfolio?sort=overdueActionItems&size=200")
+                .getBody(), "$.engagements[*].overdueActionItems");
+        assertThat(byOverdue).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(byOverdue.get(0)).isPositive();
     }
 
     @Test
@@ -199,6 +269,11 @@ class GovernanceViewApiTest {
             "/api/portfolio?size=201         | 400 | size",
             "/api/portfolio?phase=DORMANT    | 400 | phase",
             "/api/portfolio?page=x           | 400 | page",
+            "/api/portfolio?sort=colour      | 400 | sort",
+            "/api/portfolio?sort=health,up   | 400 | sort",
+            "/api/portfolio?health=PURPLE    | 400 | health",
+            "/api/portfolio?noticeWithinDays=-1 | 400 | noticeWithinDays",
+            "/api/portfolio?openEscalations=maybe | 400 | openEscalations",
             "/api/engagements/999999999/timeline | 404 | engagement",
             "/api/engagements/abc/timeline   | 400 | id"})
     void badRequestsAreRefusedNamingTheField(String path, int status, String field) {

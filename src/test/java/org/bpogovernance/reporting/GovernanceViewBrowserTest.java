@@ -76,7 +76,10 @@ class GovernanceViewBrowserTest {
             for (WebElement row : rows) {
                 long id = Long.parseLong(row.getAttribute("data-engagement"));
                 String phase = jdbc.queryForObject("select phase from engagement where id = ?", String.class, id);
-                assertThat(cell(row, "phase")).as("phase of " + id).isEqualTo(phase);
+                WebElement phaseCell = row.findElement(By.cssSelector("[data-column='phase']"));
+                assertThat(phaseCell.getAttribute("data-phase")).as("phase of " + id).isEqualTo(phase);
+                assertThat(phaseCell.getText()).as("phase of " + id, "in words")
+                        .isEqualTo(phase.charAt(0) + phase.substring(1).toLowerCase());
             }
             WebElement globexRow = portfolio.findElement(By.cssSelector("tr[data-engagement='" + globex + "']"));
             assertThat(globexRow.findElement(By.cssSelector("[data-health]")).getAttribute("data-health"))
@@ -114,6 +117,58 @@ class GovernanceViewBrowserTest {
             WebElement refused = browser.waitFor(By.cssSelector("#governance-engagement[data-loaded='error']"));
             assertThat(refused.findElement(By.cssSelector(".gv-error")).getText())
                     .contains("does not exist or is not one of yours");
+        }
+    }
+
+    @Test
+    void theStartPageOpensWithThePortfolioWhichSaysWhyAndFiltersAndSorts() {
+        long globex = jdbc.queryForObject("select id from engagement where contract_reference = ?", Long.class,
+                DemoEngagements.OPERATIONAL_DEMO);
+        List<String> globexConcerns = jdbc.queryForList("""
+                select v.name from measurement m join service_metric s on s.id = m.metric_id
+                  join metric_version v on v.id = m.metric_version_id
+                where s.engagement_id = ? and m.superseded_at is null and m.health in ('RED', 'AMBER') and m.period = (
+                  select max(m2.period) from measurement m2 join service_metric s2 on s2.id = m2.metric_id
+                  where s2.engagement_id = ? and m2.superseded_at is null)""", String.class, globex, globex);
+
+        try (Browser browser = Browser.open(service.port())) {
+            browser.logIn("cockpit", "sam", "demo");
+            WebElement portfolio = browser.waitFor(By.cssSelector("#governance-portfolio[data-loaded='true']"));
+            WebElement rightNow = browser.waitFor(By.cssSelector(".dashboard section.actual"));
+            assertThat(portfolio.getLocation().getY()).as("the portfolio comes before Camunda's own sections")
+                    .isLessThan(rightNow.getLocation().getY());
+
+            WebElement globexHealth = portfolio.findElement(By.cssSelector("tr[data-engagement='" + globex
+                    + "'] [data-column='health']"));
+            if (globexConcerns.isEmpty()) {
+                assertThat(globexHealth.findElements(By.cssSelector(".gv-health-why"))).isEmpty();
+            } else {
+                assertThat(globexHealth.findElement(By.cssSelector(".gv-health-why")).getText()).contains(globexConcerns);
+            }
+            // Acme is still onboarding, with no service levels agreed: no health yet, and the line under the badge says why.
+            assertThat(count("select count(*) from service_metric s join engagement e on e.id = s.engagement_id"
+                    + " where e.contract_reference = '" + DemoEngagements.ONBOARDING_DEMO + "'")).isZero();
+            WebElement acmeHealth = portfolio.findElement(By.xpath("//tr[td//a[contains(., 'Acme')]]//td[@data-column='health']"));
+            assertThat(acmeHealth.getText()).contains("No data", "No service levels agreed yet.");
+            browser.screenshot("cockpit-start-page-portfolio");
+
+            int all = portfolio.findElements(By.cssSelector("tr[data-engagement]")).size();
+            new org.openqa.selenium.support.ui.Select(portfolio.findElement(By.cssSelector("select[data-filter='health']")))
+                    .selectByValue("NO_DATA");
+            browser.waitUntil(driver -> driver.findElements(By.cssSelector("#governance-portfolio[data-loaded='true']"
+                    + " [data-health]")).stream().allMatch(badge -> "NO_DATA".equals(badge.getAttribute("data-health")))
+                    && driver.findElements(By.cssSelector("#governance-portfolio[data-loaded='true'] tr[data-engagement]"))
+                    .size() < all);
+            assertThat(browser.driver().findElement(By.cssSelector("#governance-portfolio")).getText())
+                    .contains("of " + all + " engagements match these filters");
+
+            new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.cssSelector("select[data-filter='health']")))
+                    .selectByValue("");
+            browser.waitForClickable(By.cssSelector("#governance-portfolio[data-loaded='true'] a[data-sort='noticeDate']")).click();
+            browser.waitFor(By.cssSelector("#governance-portfolio[data-loaded='true'] th[aria-sort='ascending'] a[data-sort='noticeDate']"));
+            List<String> noticeDates = browser.driver().findElements(By.cssSelector("#governance-portfolio tr[data-engagement]"
+                    + " [data-column='noticeDate']")).stream().map(cell -> cell.getAttribute("data-notice-date")).toList();
+            assertThat(noticeDates).hasSize(all).isSorted();
         }
     }
 
@@ -196,9 +251,5 @@ class GovernanceViewBrowserTest {
 
     private static String figure(WebElement portfolio, String name) {
         return portfolio.findElement(By.cssSelector("[data-figure='" + name + "'] .gv-figure")).getText();
-    }
-
-    private static String cell(WebElement row, String column) {
-        return row.findElement(By.cssSelector("[data-column='" + column + "']")).getText();
     }
 }

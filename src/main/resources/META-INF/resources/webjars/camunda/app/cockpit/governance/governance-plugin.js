@@ -90,10 +90,29 @@ function download(path, fileName) {
   });
 }
 
-function rag(health) {
-  const value = health || 'NO_DATA';
-  return element('span', {class: 'gv-rag gv-rag-' + value, 'data-health': value},
-    value === 'NO_DATA' ? 'no data' : value);
+function words(code) {
+  const text = String(code || '').replace(/_/g, ' ').toLowerCase();
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function concernText(concern) {
+  return concern.metric + ' ' + concern.measured + ' ' + concern.unit + ' (target ' + concern.target + ' ' + concern.unit + ')';
+}
+
+// The RAG badge, with a line under it that says why: the amber and red metrics, or why there is no data.
+function rag(entry) {
+  const value = entry.health || 'NO_DATA';
+  const concerns = entry.healthConcerns || [];
+  const explanation = value === 'NO_DATA' ? (entry.noDataReason || '')
+    : ['RED', 'AMBER'].filter(level => concerns.some(c => c.health === level))
+      .map(level => level.toLowerCase() + ': ' + concerns.filter(c => c.health === level).map(c => c.metric).join(', '))
+      .join('; ');
+  const tooltip = value === 'NO_DATA' ? explanation
+    : (entry.healthPeriod ? 'Health of ' + entry.healthPeriod : '')
+      + concerns.map(c => '\n' + c.health.toLowerCase() + ': ' + concernText(c)).join('');
+  return element('span', {class: 'gv-health', title: tooltip || null},
+    element('span', {class: 'gv-rag gv-rag-' + value, 'data-health': value}, words(value)),
+    explanation ? element('div', {class: 'gv-sub gv-health-why'}, explanation) : null);
 }
 
 // A small line chart of weighted attainment (0 to 100 %) over the last months.
@@ -138,11 +157,88 @@ function tile(label, figure, name) {
     element('span', {class: 'gv-figure'}, String(figure)), element('span', {class: 'gv-label'}, label));
 }
 
-function date(value) {
-  return value ? new Date(value).toLocaleString() : '';
+// Dates and times as people write them, in the engagement's time zone when it is known.
+function date(value, timeZone) {
+  if (!value) {
+    return '';
+  }
+  const options = {weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit'};
+  try {
+    return new Intl.DateTimeFormat('en-GB', Object.assign(options, timeZone ? {timeZone} : {})).format(new Date(value))
+      + (timeZone ? ' (' + timeZone + ')' : '');
+  } catch (unknownZone) {
+    return new Date(value).toLocaleString('en-GB');
+  }
 }
 
-function renderPortfolio(container, portfolio) {
+function day(isoDate) {
+  const [year, month, dayOfMonth] = isoDate.split('-').map(Number);
+  return new Intl.DateTimeFormat('en-GB', {day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC'})
+    .format(new Date(Date.UTC(year, month - 1, dayOfMonth)));
+}
+
+const SORTABLE = {health: 'RAG', overdueActionItems: 'Overdue actions', openEscalations: 'Open escalations (L1 / L2 / L3)',
+  noticeDate: 'Notice date', name: 'Engagement'};
+const WORST_FIRST = ['health', 'overdueActionItems', 'openEscalations'];
+
+function portfolioPath(query, size) {
+  const parameters = new URLSearchParams({size: String(size)});
+  ['health', 'sort', 'noticeWithinDays'].forEach(name => query[name] && parameters.set(name, query[name]));
+  ['openEscalations', 'overdueActions'].forEach(name => query[name] && parameters.set(name, 'true'));
+  return '/api/portfolio?' + parameters.toString();
+}
+
+function sortOf(query) {
+  const [key, direction] = (query.sort || 'name').split(',');
+  return {key, descending: direction ? direction === 'desc' : WORST_FIRST.includes(key)};
+}
+
+function heading(title, key, query, onChange) {
+  if (!key) {
+    return element('th', {}, title);
+  }
+  const sort = sortOf(query);
+  const active = sort.key === key;
+  const link = element('a', {href: '', class: 'gv-sort', 'data-sort': key, role: 'button'}, title,
+    active ? (sort.descending ? ' ▼' : ' ▲') : '');
+  link.addEventListener('click', event => {
+    event.preventDefault();
+    const descending = active ? !sort.descending : WORST_FIRST.includes(key);
+    onChange(Object.assign({}, query, {sort: key + (descending ? ',desc' : ',asc')}));
+  });
+  return element('th', {'aria-sort': active ? (sort.descending ? 'descending' : 'ascending') : null}, link);
+}
+
+function choice(label, name, options, value, onChange) {
+  const select = element('select', {class: 'form-control input-sm', 'data-filter': name},
+    options.map(([optionValue, text]) => {
+      const option = element('option', {value: optionValue}, text);
+      option.selected = String(value || '') === optionValue;
+      return option;
+    }));
+  select.addEventListener('change', () => onChange(select.value));
+  return element('label', {class: 'gv-filter'}, label + ' ', select);
+}
+
+function tick(label, name, checked, onChange) {
+  const box = element('input', {type: 'checkbox', 'data-filter': name});
+  box.checked = !!checked;
+  box.addEventListener('change', () => onChange(box.checked));
+  return element('label', {class: 'gv-filter'}, box, ' ' + label);
+}
+
+function filters(query, onChange) {
+  const set = (name, value) => onChange(Object.assign({}, query, {[name]: value}));
+  return element('div', {class: 'gv-filters'},
+    choice('RAG', 'health', [['', 'all'], ['RED', 'red'], ['AMBER', 'amber'], ['RED,AMBER', 'red or amber'],
+      ['GREEN', 'green'], ['NO_DATA', 'no data']], query.health, value => set('health', value)),
+    tick('with open escalations', 'openEscalations', query.openEscalations, value => set('openEscalations', value)),
+    tick('with overdue actions', 'overdueActions', query.overdueActions, value => set('overdueActions', value)),
+    choice('Notice date', 'noticeWithinDays', [['', 'any'], ['90', 'within 90 days'], ['180', 'within 180 days']],
+      query.noticeWithinDays, value => set('noticeWithinDays', value)));
+}
+
+function renderPortfolio(container, portfolio, query, onChange) {
   const summary = portfolio.summary;
   const levels = summary.openEscalationsByLevel;
   container.appendChild(element('div', {class: 'gv-tiles'},
@@ -153,8 +249,13 @@ function renderPortfolio(container, portfolio) {
     tile('renewals due within 90 days', summary.renewalsDueWithin90Days, 'renewalsDueWithin90Days'),
     tile('renewals due within 180 days', summary.renewalsDueWithin180Days, 'renewalsDueWithin180Days')));
 
-  if (portfolio.engagements.length === 0) {
+  if (summary.engagements === 0) {
     container.appendChild(message('info', 'No engagements to show: you are not a stakeholder of any engagement yet.'));
+    return;
+  }
+  container.appendChild(filters(query, onChange));
+  if (portfolio.engagements.length === 0) {
+    container.appendChild(message('info', 'No engagement matches these filters.'));
     return;
   }
   const rows = portfolio.engagements.map(entry => {
@@ -163,36 +264,42 @@ function renderPortfolio(container, portfolio) {
     return element('tr', {'data-engagement': entry.id},
       element('td', {}, element('a', {href: '#' + ROUTE + '?engagement=' + entry.id, class: 'gv-engagement'}, entry.name),
         element('div', {class: 'gv-sub'}, entry.client + ' / ' + entry.provider)),
-      element('td', {'data-column': 'phase'}, entry.phase),
-      element('td', {'data-column': 'health'}, rag(entry.health)),
+      element('td', {'data-column': 'phase', 'data-phase': entry.phase}, words(entry.phase)),
+      element('td', {'data-column': 'health'}, rag(entry)),
       element('td', {'data-column': 'trend'}, sparkline(entry.attainmentTrend)),
-      element('td', {'data-column': 'nextCall'}, entry.nextCall ? date(entry.nextCall.startsAt) : '—'),
+      element('td', {'data-column': 'nextCall'}, entry.nextCall
+        ? element('span', {title: entry.nextCall.title}, date(entry.nextCall.startsAt, entry.nextCall.timeZone)) : '—'),
       element('td', {'data-column': 'overdueActionItems', class: entry.overdueActionItems > 0 ? 'gv-due' : null},
         entry.overdueActionItems),
       element('td', {'data-column': 'openEscalations', title: 'level 1: ' + escalations['1'] + ', level 2: '
           + escalations['2'] + ', level 3: ' + escalations['3']},
         openEscalations === 0 ? '0' : escalations['1'] + ' / ' + escalations['2'] + ' / ' + escalations['3']),
-      element('td', {'data-column': 'noticeDate', class: entry.renewalDueWithin90Days ? 'gv-due' : null},
-        entry.noticeDate + (entry.renewalDueWithin180Days ? ' (' + entry.daysToNoticeDate + ' days)' : '')));
+      element('td', {'data-column': 'noticeDate', 'data-notice-date': entry.noticeDate,
+        class: entry.renewalDueWithin90Days ? 'gv-due' : null},
+        day(entry.noticeDate) + (entry.renewalDueWithin180Days ? ' (' + entry.daysToNoticeDate + ' days)' : '')));
   });
   container.appendChild(element('table', {class: 'gv-portfolio'},
     element('thead', {}, element('tr', {},
-      ['Engagement', 'Phase', 'RAG', 'Attainment (6 months)', 'Next call', 'Overdue actions',
-        'Open escalations (L1 / L2 / L3)', 'Notice date'].map(title => element('th', {}, title)))),
+      [['Engagement', 'name'], ['Phase'], ['RAG', 'health'], ['Attainment (6 months)'], ['Next call'],
+        ['Overdue actions', 'overdueActionItems'], ['Open escalations (L1 / L2 / L3)', 'openEscalations'],
+        ['Notice date', 'noticeDate']].map(([title, key]) => heading(title, key, query, onChange)))),
     element('tbody', {}, rows)));
   if (portfolio.page.totalPages > 1) {
     container.appendChild(element('p', {class: 'gv-category'}, 'Showing ' + portfolio.engagements.length + ' of '
       + portfolio.page.totalElements + ' engagements; the CSV export holds up to 200.'));
+  } else if (portfolio.page.totalElements < summary.engagements) {
+    container.appendChild(element('p', {class: 'gv-category'}, portfolio.page.totalElements + ' of '
+      + summary.engagements + ' engagements match these filters.'));
   }
 }
 
-function renderTimeline(container, timeline) {
+function renderTimeline(container, timeline, timeZone) {
   if (timeline.events.length === 0) {
     container.appendChild(message('info', 'Nothing has happened in this engagement yet.'));
     return;
   }
   const rows = timeline.events.slice().reverse().map(event => element('tr', {'data-action': event.action},
-    element('td', {}, date(event.at)),
+    element('td', {}, date(event.at, timeZone)),
     element('td', {}, element('span', {class: 'gv-category'}, event.category)),
     element('td', {}, event.action.replace(/_/g, ' ').toLowerCase()),
     element('td', {}, event.summary || ''),
@@ -232,10 +339,19 @@ function showPortfolio(node, padded) {
   const body = element('div', {}, message('info', 'Loading the portfolio…'));
   view.appendChild(body);
   node.appendChild(view);
-  exportButton.addEventListener('click', () => download('/api/portfolio?size=200', 'portfolio.csv')
+  let query = {};
+  exportButton.addEventListener('click', () => download(portfolioPath(query, 200), 'portfolio.csv')
     .catch(failure => body.prepend(message('error', failure.message))));
-  loadInto(view, body, read('/api/portfolio?size=50'), portfolio => renderPortfolio(body, portfolio),
-    'The governance portfolio could not be loaded.');
+  const load = () => {
+    view.setAttribute('data-loaded', 'false');
+    loadInto(view, body, read(portfolioPath(query, 50)),
+      portfolio => renderPortfolio(body, portfolio, query, changed => {
+        query = changed;
+        load();
+      }),
+      'The governance portfolio could not be loaded.');
+  };
+  load();
 }
 
 function engagementIdFromLocation() {
@@ -270,13 +386,13 @@ function showEngagement(node) {
     'engagement-' + id + '-timeline.csv').catch(failure => body.prepend(message('error', failure.message))));
   loadInto(view, body, Promise.all([read('/api/engagements/' + id), read('/api/engagements/' + id + '/timeline')]),
     ([engagement, timeline]) => {
-      heading.textContent = engagement.name + ' — ' + engagement.phase.toLowerCase();
+      heading.textContent = engagement.name + ' — ' + words(engagement.phase).toLowerCase();
       if (engagement.lifecycleProcessInstanceId && engagement.phase !== 'CLOSED') {
         body.appendChild(element('p', {}, element('a', {
           href: cockpitUrl('/process-instance/' + engagement.lifecycleProcessInstanceId + '/runtime')
         }, 'Lifecycle process in Cockpit')));
       }
-      renderTimeline(body, timeline);
+      renderTimeline(body, timeline, engagement.timeZone);
     },
     'The engagement could not be loaded.');
 }
