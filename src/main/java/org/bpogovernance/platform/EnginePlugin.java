@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -59,11 +60,13 @@ class EnginePlugin extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<ProcessInstanceListener> processInstanceListeners;
     private final ObjectProvider<PortfolioAccess> portfolioAccess;
+    private final ObjectProvider<FormLabels> formLabels;
 
     EnginePlugin(ObjectProvider<ProcessInstanceListener> processInstanceListeners,
-            ObjectProvider<PortfolioAccess> portfolioAccess) {
+            ObjectProvider<PortfolioAccess> portfolioAccess, ObjectProvider<FormLabels> formLabels) {
         this.processInstanceListeners = processInstanceListeners;
         this.portfolioAccess = portfolioAccess;
+        this.formLabels = formLabels;
     }
 
     private ProcessEngineConfigurationImpl configuration;
@@ -98,7 +101,7 @@ class EnginePlugin extends AbstractProcessEnginePlugin {
 
     private List<CommandInterceptor> withOurs(List<CommandInterceptor> existing) {
         List<CommandInterceptor> interceptors = new ArrayList<>();
-        interceptors.add(new UserInputErrorInterceptor());
+        interceptors.add(new UserInputErrorInterceptor(formLabels));
         interceptors.add(new PortfolioOnlyCommands(portfolioAccess));
         if (existing != null) {
             interceptors.addAll(existing);
@@ -107,6 +110,12 @@ class EnginePlugin extends AbstractProcessEnginePlugin {
     }
 
     static final class UserInputErrorInterceptor extends CommandInterceptor {
+
+        private final ObjectProvider<FormLabels> formLabels;
+
+        UserInputErrorInterceptor(ObjectProvider<FormLabels> formLabels) {
+            this.formLabels = formLabels;
+        }
 
         @Override
         public <T> T execute(Command<T> command) {
@@ -117,8 +126,35 @@ class EnginePlugin extends AbstractProcessEnginePlugin {
                     throw failure;
                 }
                 RefusedUserInput refused = refusal(failure);
-                throw refused == null ? failure : new FormFieldValidationException(null, refused.getMessage(), refused);
+                if (refused == null) {
+                    throw failure;
+                }
+                RefusedUserInput inWords = new RefusedUserInput(
+                        FieldNames.refusal(refused.getCause() == null ? refused : refused.getCause(), labels(command)),
+                        refused.getCause());
+                throw new FormFieldValidationException(null, inWords.getMessage(), inWords);
             }
+        }
+
+        /** The labels of the form the person submitted (none for other commands), read once the command has rolled back. */
+        private java.util.Map<String, String> labels(Command<?> command) {
+            FormLabels labels = formLabels.getIfAvailable();
+            if (labels == null) {
+                return java.util.Map.of();
+            }
+            try {
+                if (command instanceof SubmitTaskFormCmd || command instanceof CompleteTaskCmd) {
+                    Object taskId = fieldValue(command, "taskId");
+                    return taskId == null ? java.util.Map.of() : labels.ofTask(taskId.toString());
+                }
+                if (command instanceof SubmitStartFormCmd) {
+                    Object definitionId = fieldValue(command, "processDefinitionId");
+                    return definitionId == null ? java.util.Map.of() : labels.ofStartForm(definitionId.toString());
+                }
+            } catch (RuntimeException unknown) {
+                // no labels: the fields' names in words
+            }
+            return java.util.Map.of();
         }
 
         private static RefusedUserInput refusal(Throwable failure) {
@@ -200,6 +236,16 @@ class EnginePlugin extends AbstractProcessEnginePlugin {
             var field = command.getClass().getDeclaredField(name);
             field.setAccessible(true);
             return (java.util.Map<String, ?>) field.get(command);
+        } catch (ReflectiveOperationException | RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    private static Object fieldValue(Object command, String name) {
+        try {
+            var field = command.getClass().getDeclaredField(name);
+            field.setAccessible(true);
+            return field.get(command);
         } catch (ReflectiveOperationException | RuntimeException unreadable) {
             return null;
         }
