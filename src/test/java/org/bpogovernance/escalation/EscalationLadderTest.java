@@ -113,7 +113,7 @@ class EscalationLadderTest {
                 {"escalationResponse": {"value": "ESCALATE"}, "escalationNote": {"value": "Let the board decide"}}""");
         assertThat(upFromTheTop.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((String) Json.read(upFromTheTop.getBody(), "$.message"))
-                .contains("escalationResponse: cannot pass it up: the steering committee (level 3) is the top of the ladder");
+                .contains("Response: cannot pass it up: the steering committee (level 3) is the top of the ladder");
         tasklist.submitted("sam", samsTask, """
                 {"escalationResolution": {"value": "CONTRACT_ACTION"},
                  "escalationNote": {"value": "Two more AP clerks funded from the service credits"}}""");
@@ -143,15 +143,15 @@ class EscalationLadderTest {
         ResponseEntity<String> noNote = tasklist.submit("peter", task.getId(), """
                 {"escalationResponse": {"value": "RESOLVE"}, "escalationResolution": {"value": "RESOLVED"}}""");
         assertThat(noNote.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat((String) Json.read(noNote.getBody(), "$.message")).contains("escalationNote: is required");
+        assertThat((String) Json.read(noNote.getBody(), "$.message")).contains("What was decided, or why it goes up: is required");
         String due = LocalDate.now().plusDays(14).toString();
         ResponseEntity<String> badPlan = tasklist.submit("peter", task.getId(), """
                 {"escalationResponse": {"value": "RESOLVE"}, "escalationResolution": {"value": "RESOLVED"},
                  "actionPlan": {"value": "%s | carl | Tell the subsidiaries\\nsoon | clara | Check the cut-off"}}"""
                 .formatted(due));
         assertThat((String) Json.read(badPlan.getBody(), "$.message")).as("the note and both bad lines at once")
-                .contains("escalationNote: is required", "actionPlan line 1: owner: carl is not a stakeholder of the engagement",
-                        "actionPlan line 2: due date: 'soon' is not a date");
+                .contains("What was decided, or why it goes up: is required", "Action plan line 1: owner: carl is not a stakeholder of the engagement",
+                        "Action plan line 2: due date: 'soon' is not a date");
         assertThat(levelTask(process).getId()).as("nothing changed").isEqualTo(task.getId());
         tasklist.submitted("peter", task.getId(), """
                 {"escalationResponse": {"value": "RESOLVE"}, "escalationResolution": {"value": "RESOLVED"},
