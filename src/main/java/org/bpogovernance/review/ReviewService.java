@@ -547,7 +547,7 @@ public class ReviewService {
             violations.add(new Violation(ReviewCallProcess.CALL_MINUTES, "must be between 15 and 480"));
         } else if (minutes < agendaMinutes) {
             violations.add(new Violation(ReviewCallProcess.CALL_MINUTES, "must be at least " + agendaMinutes
-                    + " minutes: the agenda's timeboxes take " + agendaMinutes + " minutes"));
+                    + ": the agenda's timeboxes take " + agendaMinutes + " minutes"));
         }
         if (format == null || !FORMATS.contains(format)) {
             violations.add(new Violation(ReviewCallProcess.CALL_FORMAT, "must be on premises, remote or hybrid"));

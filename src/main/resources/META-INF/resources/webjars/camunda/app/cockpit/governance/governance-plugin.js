@@ -193,8 +193,8 @@ function renderTimeline(container, timeline) {
   }
   const rows = timeline.events.slice().reverse().map(event => element('tr', {'data-action': event.action},
     element('td', {}, date(event.at)),
-    element('td', {}, element('span', {class: 'gv-category'}, event.category)),
-    element('td', {}, event.action.replace(/_/g, ' ').toLowerCase()),
+    element('td', {}, element('span', {class: 'gv-category'}, event.category.toLowerCase().replace('_', '-'))),
+    element('td', {}, event.title || event.action),
     element('td', {}, event.summary || ''),
     element('td', {}, event.actor),
     element('td', {}, event.processInstanceId
