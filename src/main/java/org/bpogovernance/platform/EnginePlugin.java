@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
+import org.camunda.bpm.engine.impl.cmd.GetDeployedStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
@@ -61,12 +62,15 @@ class EnginePlugin extends AbstractProcessEnginePlugin {
     private final ObjectProvider<ProcessInstanceListener> processInstanceListeners;
     private final ObjectProvider<PortfolioAccess> portfolioAccess;
     private final ObjectProvider<FormLabels> formLabels;
+    private final ObjectProvider<DeployedStartForms> startForms;
 
     EnginePlugin(ObjectProvider<ProcessInstanceListener> processInstanceListeners,
-            ObjectProvider<PortfolioAccess> portfolioAccess, ObjectProvider<FormLabels> formLabels) {
+            ObjectProvider<PortfolioAccess> portfolioAccess, ObjectProvider<FormLabels> formLabels,
+            ObjectProvider<DeployedStartForms> startForms) {
         this.processInstanceListeners = processInstanceListeners;
         this.portfolioAccess = portfolioAccess;
         this.formLabels = formLabels;
+        this.startForms = startForms;
     }
 
     private ProcessEngineConfigurationImpl configuration;
@@ -103,6 +107,7 @@ class EnginePlugin extends AbstractProcessEnginePlugin {
         List<CommandInterceptor> interceptors = new ArrayList<>();
         interceptors.add(new UserInputErrorInterceptor(formLabels));
         interceptors.add(new PortfolioOnlyCommands(portfolioAccess));
+        interceptors.add(new StartFormsForThePerson(startForms));
         if (existing != null) {
             interceptors.addAll(existing);
         }
@@ -167,6 +172,34 @@ class EnginePlugin extends AbstractProcessEnginePlugin {
                 }
             }
             return null;
+        }
+    }
+
+    /** A deployed start form, as the {@link DeployedStartForms} fill it in for the person who opens it. */
+    static final class StartFormsForThePerson extends CommandInterceptor {
+
+        private final ObjectProvider<DeployedStartForms> startForms;
+
+        StartFormsForThePerson(ObjectProvider<DeployedStartForms> startForms) {
+            this.startForms = startForms;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T execute(Command<T> command) {
+            T result = next.execute(command);
+            if (!(command instanceof GetDeployedStartFormCmd) || !(result instanceof java.io.InputStream deployed)) {
+                return result;
+            }
+            try (deployed) {
+                String form = new String(deployed.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                for (DeployedStartForms adapter : startForms.orderedStream().toList()) {
+                    form = adapter.forPerson(form);
+                }
+                return (T) new java.io.ByteArrayInputStream(form.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } catch (java.io.IOException unreadable) {
+                throw new ProcessEngineException("The start form could not be read", unreadable);
+            }
         }
     }
 

@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 class FormLabels {
 
+    private static final int MAX_FORMS = 500;
+
     private final FormService forms;
     private final EngineAsSystem asSystem;
     private final ObjectMapper json;
@@ -47,6 +49,10 @@ class FormLabels {
                     return "";
                 }
             });
+            if (byForm.size() > MAX_FORMS) {
+                // start forms filled in per person (their choices) vary: keep the cache small
+                byForm.clear();
+            }
             return byForm.computeIfAbsent(text, this::labels);
         } catch (RuntimeException noForm) {
             // a task without a Camunda Form (completed through /engine-rest): the fields' names in words

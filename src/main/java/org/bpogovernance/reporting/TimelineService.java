@@ -65,7 +65,7 @@ public class TimelineService {
     private static final Pattern PHASE_CHANGE = Pattern.compile("\\b([A-Z][A-Z_]+) -> ([A-Z][A-Z_]+)\\b");
     private static final Pattern LOCAL_TIME = Pattern.compile(
             "\\b(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)(?: [A-Za-z_]+/[A-Za-z_]+)?");
-    private static final Pattern CODE = Pattern.compile("\\b([A-Z]{2,}(?:_[A-Z]+)+|[a-z]+(?:_[a-z]+)+|MANUAL)\\b");
+    private static final Pattern CODE = Pattern.compile("\\b([A-Z]{2,}(?:_[A-Z]+)+|[a-z]+(?:_[a-z]+)+|MANUAL|HYBRID|REMOTE)\\b");
 
     /** An action code as a heading: {@code PHASE_CHANGED} → "Phase changed". */
     static String inWords(String action) {

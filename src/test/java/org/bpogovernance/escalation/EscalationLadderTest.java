@@ -175,11 +175,25 @@ class EscalationLadderTest {
         Registered engagement = engagementWithSponsor();
         Tasklist tasklist = new Tasklist(rest);
         String start = "/engine-rest/process-definition/key/escalation/submit-form";
+        // Tasklist's "Start process" offers the engagements the person is on, not a reference to type
+        String clarasForm = get(rest, "clara", "demo", "/engine-rest/process-definition/key/escalation/deployed-start-form").getBody();
+        assertThat((List<String>) Json.read(clarasForm, "$.components[?(@.key == 'contractReference')].type"))
+                .containsExactly("select");
+        List<String> clarasChoices = Json.read(clarasForm, "$.components[?(@.key == 'contractReference')].values[*].value");
+        assertThat(clarasChoices).contains(engagement.reference());
+        assertThat((List<String>) Json.read(clarasForm, "$.components[?(@.key == 'contractReference')].values[*].label"))
+                .anyMatch(label -> label.endsWith("(" + engagement.reference() + ")") && !label.startsWith("("));
+        assertThat(jdbc.queryForList("select e.contract_reference from engagement e where e.phase <> 'CLOSED' and not exists "
+                + "(select 1 from stakeholder s where s.engagement_id = e.id and s.user_id = 'clara')", String.class))
+                .as("none of the engagements clara is not on").doesNotContainAnyElementsOf(clarasChoices);
+        String carlsForm = get(rest, "carl", "demo", "/engine-rest/process-definition/key/escalation/deployed-start-form").getBody();
+        assertThat((List<Object>) Json.read(carlsForm, "$.components[?(@.key == 'contractReference')].values[*]"))
+                .as("carl is on no engagement").isEmpty();
         ResponseEntity<String> unknown = postJson(rest, "clara", "demo", start, """
                 {"variables": {"contractReference": {"value": "NO-SUCH-CONTRACT"}, "escalationSubject": {"value": "x"},
                  "escalationSeverity": {"value": "MEDIUM"}}}""");
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat((String) Json.read(unknown.getBody(), "$.message")).contains("contractReference: names no engagement you are on");
+        assertThat((String) Json.read(unknown.getBody(), "$.message")).isEqualTo("Engagement: names no engagement you are on: NO-SUCH-CONTRACT");
         ResponseEntity<String> started = postJson(rest, "clara", "demo", start, """
                 {"variables": {"contractReference": {"value": "%s"}, "escalationSubject": {"value": "Provider staff turnover"},
                  "escalationSeverity": {"value": "MEDIUM"}}}""".formatted(engagement.reference()));
