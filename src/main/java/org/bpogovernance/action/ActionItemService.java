@@ -19,6 +19,7 @@ import org.bpogovernance.platform.ConflictException;
 import org.bpogovernance.platform.InvalidInputException.Violation;
 import org.bpogovernance.platform.InvalidInputException;
 import org.bpogovernance.platform.NotFoundException;
+import org.bpogovernance.platform.PeopleDates;
 import org.bpogovernance.security.CurrentUser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -362,8 +363,8 @@ public class ActionItemService {
         Optional<String> contact = escalationContactOf(item);
         contact.ifPresent(user -> notifications.notifyUser("action-overdue:" + item.getId() + ":" + item.getDueDate() + ":" + user,
                 Notifications.Kind.ACTION_OVERDUE, engagement.getId(), user, Map.of("engagementName", engagement.getName(),
-                        "description", item.getDescription(), "owner", item.getOwner(), "due", item.getDueDate().toString(),
-                        "escalatesOn", item.getDueDate().plusDays(Math.max(1, settings.overdueGracePeriod().toDays())).toString())));
+                        "description", item.getDescription(), "owner", item.getOwner(), "due", PeopleDates.date(item.getDueDate()),
+                        "escalatesOn", PeopleDates.date(item.getDueDate().plusDays(Math.max(1, settings.overdueGracePeriod().toDays()))))));
         auditTrail.record(EngagementService.AUDIT_TYPE, engagement.getId(), "ACTION_ITEM_OVERDUE",
                 "#" + item.getId() + " (" + item.getOwner() + ", due " + item.getDueDate() + ")"
                         + contact.map(user -> "; " + user + " told").orElse(""));

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,9 +38,18 @@ public class DemoEngagements implements ApplicationRunner {
     private final TaskService taskService;
     private final RuntimeService runtimeService;
     private final ManagementService managementService;
+    private final ApplicationEventPublisher events;
+
+    /**
+     * The seeding did an engagement's onboarding steps itself, in this transaction: its kick-off
+     * is as good as held, and nobody is to be invited to it or asked for the work already done.
+     */
+    public record OnboardedBySeeding(Long engagementId) {
+    }
 
     DemoEngagements(EngagementService engagementService, EngagementRepository engagements, TaskService taskService,
-            RuntimeService runtimeService, ManagementService managementService) {
+            RuntimeService runtimeService, ManagementService managementService, ApplicationEventPublisher events) {
+        this.events = events;
         this.runtimeService = runtimeService;
         this.managementService = managementService;
         this.engagementService = engagementService;
@@ -71,6 +81,7 @@ public class DemoEngagements implements ApplicationRunner {
             complete(globex, "userTask_confirmStakeholderMap", Map.of(OnboardingProcess.STAKEHOLDER_MAP_CONFIRMED, true));
             complete(globex, "userTask_signCharterAsClient", Map.of(OnboardingProcess.CHARTER_DECISION, "APPROVE"));
             complete(globex, "userTask_signCharterAsProvider", Map.of(OnboardingProcess.CHARTER_DECISION, "APPROVE"));
+            events.publishEvent(new OnboardedBySeeding(globex.getId()));
             operationsBegun(globex);
             log.info("Demo engagement {} is onboarded and operational", OPERATIONAL_DEMO);
         }

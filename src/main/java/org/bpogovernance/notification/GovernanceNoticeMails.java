@@ -8,6 +8,7 @@ import org.bpogovernance.engagement.EngagementService;
 import org.bpogovernance.engagement.OnboardingService.OnboardingOverran;
 import org.bpogovernance.engagement.Stakeholder;
 import org.bpogovernance.engagement.StakeholderRole;
+import org.bpogovernance.platform.PeopleDates;
 import org.bpogovernance.security.GovernanceGroups;
 import org.bpogovernance.security.UserDirectory;
 import org.springframework.context.event.EventListener;
@@ -54,7 +55,7 @@ class GovernanceNoticeMails {
         }
         Map<String, Object> model = Map.of("engagementName", engagement.getName(),
                 "contractReference", engagement.getContractReference(),
-                "targetDate", overrun.targetDate().toString(), "notice", overrun.notice());
+                "targetDate", PeopleDates.date(overrun.targetDate()), "notice", overrun.notice());
         for (String user : recipients) {
             notifications.notifyUser("onboarding-overrun:" + engagement.getId() + ":" + overrun.notice() + ":" + user,
                     Notifications.Kind.ONBOARDING_OVERRUN, engagement.getId(), user, model);

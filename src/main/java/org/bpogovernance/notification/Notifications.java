@@ -72,6 +72,15 @@ public class Notifications {
         return queue(dedupKey, kind, engagementId, userId, model, invite);
     }
 
+    /**
+     * Withdraws the engagement's mails of these kinds not yet sent: for demo seeding that completes
+     * the steps it just started (their task mails and invites would tell people of work already done).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int withdrawUnsent(Long engagementId, java.util.Collection<String> kinds) {
+        return outbox.withdraw(engagementId, kinds);
+    }
+
     private Optional<OutboxEntry> queue(String dedupKey, String kind, Long engagementId, String userId,
             Map<String, Object> model, CalendarInvite invite) {
         if (outbox.existsByDedupKey(dedupKey)) {

@@ -70,4 +70,14 @@ interface OutboxRepository extends Repository<OutboxEntry, Long> {
             where e.id = :id and e.status = org.bpogovernance.notification.OutboxEntry.Status.FAILED
             """)
     int retry(@Param("id") Long id, @Param("now") Instant now);
+
+    /** Withdraws the engagement's unsent mails of these kinds. */
+    @Modifying
+    @Query("""
+            delete from OutboxEntry e
+            where e.engagementId = :engagementId and e.kind in :kinds
+              and e.status in (org.bpogovernance.notification.OutboxEntry.Status.PENDING,
+                               org.bpogovernance.notification.OutboxEntry.Status.UNDELIVERABLE)
+            """)
+    int withdraw(@Param("engagementId") Long engagementId, @Param("kinds") java.util.Collection<String> kinds);
 }

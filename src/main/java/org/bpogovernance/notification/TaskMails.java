@@ -2,19 +2,17 @@ package org.bpogovernance.notification;
 
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import org.bpogovernance.engagement.EngagementService;
+import org.bpogovernance.platform.PeopleDates;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** What a task mail says: the task, the engagement, the due date in its time zone, the Tasklist link. */
 @Component
 class TaskMails {
-
-    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm z", java.util.Locale.ENGLISH);
 
     private final EngagementService engagements;
     private final String publicUrl;
@@ -31,7 +29,7 @@ class TaskMails {
         model.put("taskName", taskName);
         model.put("description", description);
         model.put("engagementName", engagementName == null ? "the governance office" : engagementName);
-        model.put("due", due == null ? null : DUE.format(due.toInstant().atZone(zone)));
+        model.put("due", due == null ? null : PeopleDates.dateTime(due.toInstant().atZone(zone)));
         model.put("link", link(taskId));
         return model;
     }

@@ -19,6 +19,8 @@ import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
+import org.camunda.bpm.engine.impl.cmd.GetDeployedStartFormCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -59,11 +61,16 @@ class EnginePlugin extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<ProcessInstanceListener> processInstanceListeners;
     private final ObjectProvider<PortfolioAccess> portfolioAccess;
+    private final ObjectProvider<FormLabels> formLabels;
+    private final ObjectProvider<DeployedStartForms> startForms;
 
     EnginePlugin(ObjectProvider<ProcessInstanceListener> processInstanceListeners,
-            ObjectProvider<PortfolioAccess> portfolioAccess) {
+            ObjectProvider<PortfolioAccess> portfolioAccess, ObjectProvider<FormLabels> formLabels,
+            ObjectProvider<DeployedStartForms> startForms) {
         this.processInstanceListeners = processInstanceListeners;
         this.portfolioAccess = portfolioAccess;
+        this.formLabels = formLabels;
+        this.startForms = startForms;
     }
 
     private ProcessEngineConfigurationImpl configuration;
@@ -98,8 +105,9 @@ class EnginePlugin extends AbstractProcessEnginePlugin {
 
     private List<CommandInterceptor> withOurs(List<CommandInterceptor> existing) {
         List<CommandInterceptor> interceptors = new ArrayList<>();
-        interceptors.add(new UserInputErrorInterceptor());
+        interceptors.add(new UserInputErrorInterceptor(formLabels));
         interceptors.add(new PortfolioOnlyCommands(portfolioAccess));
+        interceptors.add(new StartFormsForThePerson(startForms));
         if (existing != null) {
             interceptors.addAll(existing);
         }
@@ -107,6 +115,12 @@ class EnginePlugin extends AbstractProcessEnginePlugin {
     }
 
     static final class UserInputErrorInterceptor extends CommandInterceptor {
+
+        private final ObjectProvider<FormLabels> formLabels;
+
+        UserInputErrorInterceptor(ObjectProvider<FormLabels> formLabels) {
+            this.formLabels = formLabels;
+        }
 
         @Override
         public <T> T execute(Command<T> command) {
@@ -117,8 +131,35 @@ class EnginePlugin extends AbstractProcessEnginePlugin {
                     throw failure;
                 }
                 RefusedUserInput refused = refusal(failure);
-                throw refused == null ? failure : new FormFieldValidationException(null, refused.getMessage(), refused);
+                if (refused == null) {
+                    throw failure;
+                }
+                RefusedUserInput inWords = new RefusedUserInput(
+                        FieldNames.refusal(refused.getCause() == null ? refused : refused.getCause(), labels(command)),
+                        refused.getCause());
+                throw new FormFieldValidationException(null, inWords.getMessage(), inWords);
             }
+        }
+
+        /** The labels of the form the person submitted (none for other commands), read once the command has rolled back. */
+        private java.util.Map<String, String> labels(Command<?> command) {
+            FormLabels labels = formLabels.getIfAvailable();
+            if (labels == null) {
+                return java.util.Map.of();
+            }
+            try {
+                if (command instanceof SubmitTaskFormCmd || command instanceof CompleteTaskCmd) {
+                    Object taskId = fieldValue(command, "taskId");
+                    return taskId == null ? java.util.Map.of() : labels.ofTask(taskId.toString());
+                }
+                if (command instanceof SubmitStartFormCmd) {
+                    Object definitionId = fieldValue(command, "processDefinitionId");
+                    return definitionId == null ? java.util.Map.of() : labels.ofStartForm(definitionId.toString());
+                }
+            } catch (RuntimeException unknown) {
+                // no labels: the fields' names in words
+            }
+            return java.util.Map.of();
         }
 
         private static RefusedUserInput refusal(Throwable failure) {
@@ -131,6 +172,34 @@ class EnginePlugin extends AbstractProcessEnginePlugin {
                 }
             }
             return null;
+        }
+    }
+
+    /** A deployed start form, as the {@link DeployedStartForms} fill it in for the person who opens it. */
+    static final class StartFormsForThePerson extends CommandInterceptor {
+
+        private final ObjectProvider<DeployedStartForms> startForms;
+
+        StartFormsForThePerson(ObjectProvider<DeployedStartForms> startForms) {
+            this.startForms = startForms;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T execute(Command<T> command) {
+            T result = next.execute(command);
+            if (!(command instanceof GetDeployedStartFormCmd) || !(result instanceof java.io.InputStream deployed)) {
+                return result;
+            }
+            try (deployed) {
+                String form = new String(deployed.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                for (DeployedStartForms adapter : startForms.orderedStream().toList()) {
+                    form = adapter.forPerson(form);
+                }
+                return (T) new java.io.ByteArrayInputStream(form.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } catch (java.io.IOException unreadable) {
+                throw new ProcessEngineException("The start form could not be read", unreadable);
+            }
         }
     }
 
@@ -200,6 +269,16 @@ class EnginePlugin extends AbstractProcessEnginePlugin {
             var field = command.getClass().getDeclaredField(name);
             field.setAccessible(true);
             return (java.util.Map<String, ?>) field.get(command);
+        } catch (ReflectiveOperationException | RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    private static Object fieldValue(Object command, String name) {
+        try {
+            var field = command.getClass().getDeclaredField(name);
+            field.setAccessible(true);
+            return field.get(command);
         } catch (ReflectiveOperationException | RuntimeException unreadable) {
             return null;
         }

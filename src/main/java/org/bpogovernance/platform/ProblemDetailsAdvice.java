@@ -186,7 +186,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static ProblemDetail withViolations(HttpStatus status, List<Violation> violations) {
         List<Violation> listed = violations.stream().sorted(Comparator.comparing(Violation::field, ProblemDetailsAdvice::byLine))
                 .limit(InvalidInputException.LISTED).toList();
-        String detail = listed.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
+        String detail = listed.stream().map(v -> FieldNames.inWords(v.field(), java.util.Map.of()) + ": " + v.message())
+                .collect(Collectors.joining("; "));
         if (violations.size() > listed.size()) {
             detail = violations.size() + " problems; the first " + listed.size() + " are listed. " + detail;
         }

@@ -27,6 +27,7 @@ import org.bpogovernance.platform.FormLines;
 import org.bpogovernance.platform.InvalidInputException.Violation;
 import org.bpogovernance.platform.InvalidInputException;
 import org.bpogovernance.platform.NotFoundException;
+import org.bpogovernance.platform.PeopleDates;
 import org.bpogovernance.security.CurrentUser;
 import org.bpogovernance.servicelevel.ServiceLevelService.ThresholdChange;
 import org.bpogovernance.servicelevel.ServiceLevelService;
@@ -186,10 +187,10 @@ public class RenewalService {
                         Notifications.Kind.RENEWAL_ALERT, engagement.getId(), user, Map.of(
                                 "engagementName", engagement.getName(),
                                 "term", review.getTermNumber(),
-                                "termEnd", engagement.getTermEnd().toString(),
-                                "noticeDate", engagement.noticeDate().toString(),
+                                "termEnd", PeopleDates.date(engagement.getTermEnd()),
+                                "noticeDate", PeopleDates.date(engagement.noticeDate()),
                                 "daysLeft", Math.max(0, daysLeft),
-                                "recommendation", String.valueOf(review.getRecommendation()),
+                                "recommendation", String.valueOf(review.getRecommendation()).toLowerCase(java.util.Locale.ROOT),
                                 "reason", String.valueOf(review.getRecommendationReason())));
             }
             auditTrail.record(EngagementService.AUDIT_TYPE, engagement.getId(), "RENEWAL_ALERT",

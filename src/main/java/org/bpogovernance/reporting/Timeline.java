@@ -14,7 +14,8 @@ public record Timeline(Long engagementId, String engagementName, List<Event> eve
         LIFECYCLE, REVIEW, SIGN_OFF, ESCALATION, DECISION, ACTION
     }
 
-    public record Event(Instant at, Category category, String action, String summary, String actor,
+    /** {@code action} and {@code category} are codes for programs; {@code title} and {@code summary} read in words. */
+    public record Event(Instant at, Category category, String action, String title, String summary, String actor,
             String processInstanceId, boolean processRunning) {
     }
 }

@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.bpogovernance.audit.AuditEntry;
 import org.bpogovernance.audit.AuditTrail;
 import org.bpogovernance.engagement.Engagement;
 import org.bpogovernance.engagement.EngagementService;
+import org.bpogovernance.platform.PeopleDates;
 import org.bpogovernance.platform.SpreadsheetCsv;
 import org.bpogovernance.reporting.Timeline.Category;
 import org.springframework.stereotype.Service;
@@ -42,15 +45,50 @@ public class TimelineService {
                 .filter(Objects::nonNull).distinct().toList());
         return new Timeline(engagementId, engagement.getName(), entries.stream()
                 .map(entry -> new Timeline.Event(entry.getOccurredAt(), ACTIONS.get(entry.getAction()), entry.getAction(),
-                        entry.getDetails(), entry.getActor(), entry.getProcessInstanceId(),
+                        inWords(entry.getAction()), inWords(entry.getDetails(), engagement.zone()), entry.getActor(),
+                        entry.getProcessInstanceId(),
                         running.contains(entry.getProcessInstanceId())))
                 .toList());
     }
 
     static String csv(Timeline timeline) {
-        return SpreadsheetCsv.write(List.of("at", "category", "action", "summary", "actor", "processInstanceId"), csv ->
-                timeline.events().forEach(event -> csv.row(event.at(), event.category(), event.action(), event.summary(),
-                        event.actor(), event.processInstanceId())));
+        return SpreadsheetCsv.write(List.of("at", "category", "action", "title", "summary", "actor", "processInstanceId"),
+                csv -> timeline.events().forEach(event -> csv.row(event.at(), event.category(), event.action(), event.title(),
+                        event.summary(), event.actor(), event.processInstanceId())));
+    }
+
+    private static final Map<String, String> CODES = Map.of("KPI_BREACH", "service-level breach",
+            "REPEATED_WARNINGS", "repeated warnings", "OVERDUE_ACTION", "overdue action item", "MANUAL", "raised by hand",
+            "SIGN_OFF_DISPUTE", "sign-off dispute", "REJECTED_SIGN_OFF", "rejected sign-off", "sign_off", "sign-off",
+            "ON_PREMISES", "on premises");
+    private static final Pattern SEVERITY = Pattern.compile("\\((LOW|MEDIUM|HIGH|CRITICAL)\\)");
+    private static final Pattern PHASE_CHANGE = Pattern.compile("\\b([A-Z][A-Z_]+) -> ([A-Z][A-Z_]+)\\b");
+    private static final Pattern LOCAL_TIME = Pattern.compile(
+            "\\b(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)(?: [A-Za-z_]+/[A-Za-z_]+)?");
+    private static final Pattern CODE = Pattern.compile("\\b([A-Z]{2,}(?:_[A-Z]+)+|[a-z]+(?:_[a-z]+)+|MANUAL|HYBRID|REMOTE)\\b");
+
+    /** An action code as a heading: {@code PHASE_CHANGED} → "Phase changed". */
+    static String inWords(String action) {
+        String words = action.replace('_', ' ').toLowerCase(java.util.Locale.ROOT).trim();
+        return words.isEmpty() ? action : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /**
+     * A recorded detail as people read it: phases and other codes in words ("from onboarding to
+     * operational", "a service-level breach"), local times in the engagement's zone as people write them.
+     */
+    static String inWords(String details, java.time.ZoneId zone) {
+        if (details == null) {
+            return null;
+        }
+        String text = PHASE_CHANGE.matcher(details).replaceAll(change -> "from " + change.group(1).toLowerCase(java.util.Locale.ROOT)
+                .replace('_', ' ') + " to " + change.group(2).toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+        text = LOCAL_TIME.matcher(text).replaceAll(time -> Matcher.quoteReplacement(
+                PeopleDates.dateTime(java.time.LocalDateTime.parse(time.group(1)).atZone(zone))));
+        text = SEVERITY.matcher(text).replaceAll(severity -> "(" + severity.group(1).toLowerCase(java.util.Locale.ROOT)
+                + " severity)");
+        return CODE.matcher(text).replaceAll(code -> Matcher.quoteReplacement(CODES.getOrDefault(code.group(1),
+                code.group(1).toLowerCase(java.util.Locale.ROOT).replace('_', ' '))));
     }
 
     private static Map<String, Category> actions() {

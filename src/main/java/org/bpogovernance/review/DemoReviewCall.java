@@ -10,6 +10,7 @@ import org.bpogovernance.engagement.DemoEngagements;
 import org.bpogovernance.engagement.Engagement;
 import org.bpogovernance.engagement.EngagementService;
 import org.bpogovernance.engagement.TierLevel;
+import org.bpogovernance.notification.Notifications;
 import org.bpogovernance.servicelevel.Direction;
 import org.bpogovernance.servicelevel.Measurement;
 import org.bpogovernance.servicelevel.MeasurementInput;
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,9 +48,14 @@ class DemoReviewCall implements ApplicationRunner {
     private final ReviewService reviewService;
     private final ReviewRepository reviews;
     private final Clock clock;
+    private final MeetingService meetings;
+    private final Notifications notifications;
 
     DemoReviewCall(EngagementService engagements, ServiceLevelService serviceLevels, MeasurementService measurements,
-            MilestoneService milestones, ReviewService reviewService, ReviewRepository reviews, Clock clock) {
+            MilestoneService milestones, ReviewService reviewService, ReviewRepository reviews, Clock clock,
+            MeetingService meetings, Notifications notifications) {
+        this.meetings = meetings;
+        this.notifications = notifications;
         this.engagements = engagements;
         this.serviceLevels = serviceLevels;
         this.measurements = measurements;
@@ -56,6 +63,18 @@ class DemoReviewCall implements ApplicationRunner {
         this.reviewService = reviewService;
         this.reviews = reviews;
         this.clock = clock;
+    }
+
+    /**
+     * The demo's operational engagement was onboarded by the seeding: its kick-off (dated ahead,
+     * as the form requires) is held, not its next call, and the invites and task mails of the
+     * steps the seeding did are withdrawn before anyone receives them.
+     */
+    @EventListener
+    void on(DemoEngagements.OnboardedBySeeding seeded) {
+        meetings.kickOffHeld(seeded.engagementId());
+        notifications.withdrawUnsent(seeded.engagementId(), List.of(Notifications.Kind.MEETING_INVITE,
+                Notifications.Kind.TASK_ASSIGNED));
     }
 
     @Override

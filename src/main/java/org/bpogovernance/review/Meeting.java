@@ -23,7 +23,9 @@ public class Meeting {
     }
 
     public enum Status {
-        SCHEDULED, CANCELLED
+        SCHEDULED, CANCELLED,
+        /** Taken place; no longer the next call of its engagement. */
+        HELD
     }
 
     @Id
@@ -64,7 +66,11 @@ public class Meeting {
     @Column(name = "meeting_format", nullable = false)
     private String format;
 
+    /** The site, unless the meeting is remote. */
     private String location;
+
+    /** The link to join online, unless the meeting is on premises. */
+    private String link;
 
     private String agenda;
 
@@ -79,7 +85,7 @@ public class Meeting {
     }
 
     Meeting(Long engagementId, String uid, Kind kind, String title, LocalDateTime startsAt, int durationMinutes,
-            String timeZone, String format, String location, String agenda, String organizer) {
+            String timeZone, String format, MeetingPlace place, String agenda, String organizer) {
         this.engagementId = engagementId;
         this.uid = uid;
         this.kind = kind;
@@ -88,18 +94,24 @@ public class Meeting {
         this.durationMinutes = durationMinutes;
         this.timeZone = timeZone;
         this.format = format;
-        this.location = location;
+        this.location = place.site();
+        this.link = place.link();
         this.agenda = agenda;
         this.organizer = organizer;
     }
 
-    void reschedule(LocalDateTime startsAt, int durationMinutes, String format, String location, String agenda) {
+    void reschedule(LocalDateTime startsAt, int durationMinutes, String format, MeetingPlace place, String agenda) {
         this.startsAt = startsAt;
         this.durationMinutes = durationMinutes;
         this.format = format;
-        this.location = location;
+        this.location = place.site();
+        this.link = place.link();
         this.agenda = agenda;
         this.sequence++;
+    }
+
+    void held() {
+        this.status = Status.HELD;
     }
 
     void cancel() {
@@ -157,6 +169,19 @@ public class Meeting {
 
     public String getLocation() {
         return location;
+    }
+
+    public String getLink() {
+        return link;
+    }
+
+    public MeetingPlace place() {
+        return new MeetingPlace(location, link);
+    }
+
+    /** Where, as the invite says it: "on premises at …", "remote: …", "hybrid: at … and online: …". */
+    public String where() {
+        return place().inWords(format);
     }
 
     public String getAgenda() {

@@ -3,12 +3,10 @@ package org.bpogovernance.review;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -28,6 +26,7 @@ import org.bpogovernance.platform.ConflictException;
 import org.bpogovernance.platform.InvalidInputException.Violation;
 import org.bpogovernance.platform.InvalidInputException;
 import org.bpogovernance.platform.NotFoundException;
+import org.bpogovernance.platform.PeopleDates;
 import org.bpogovernance.security.UserDirectory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -41,10 +40,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MeetingService {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm z", Locale.ENGLISH);
-
-    public record MeetingChange(LocalDateTime startsAt, Integer durationMinutes, String location, String agenda,
-            Long version) {
+    /** A new time, length or place: the site ({@code location}) and the link count where the meeting's format has them. */
+    public record MeetingChange(LocalDateTime startsAt, Integer durationMinutes, String location, String link,
+            String agenda, Long version) {
     }
 
     private final MeetingRepository meetings;
@@ -75,21 +73,39 @@ public class MeetingService {
         Engagement engagement = engagements.forProcess(kickOff.engagementId());
         meetings.findFirstByEngagementIdAndKindAndStatus(engagement.getId(), Meeting.Kind.KICK_OFF, Meeting.Status.SCHEDULED)
                 .ifPresentOrElse(
-                        existing -> change(existing, new MeetingChange(kickOff.at(), kickOff.minutes(), kickOff.location(),
-                                existing.getAgenda(), existing.getVersion())),
+                        existing -> change(existing, kickOffChange(existing, kickOff, engagement)),
                         () -> schedule(engagement, Meeting.Kind.KICK_OFF, "Kick-off: " + engagement.getName(), kickOff.at(),
-                                kickOff.minutes(), kickOff.format(), kickOff.location(), kickOffAgenda(engagement),
-                                kickOff.organizer()));
+                                kickOff.minutes(), kickOff.format(), MeetingPlace.of(kickOff.format(), kickOff.location(), engagement),
+                                kickOffAgenda(engagement), kickOff.organizer()));
+    }
+
+    private static MeetingChange kickOffChange(Meeting existing, KickOffScheduled kickOff, Engagement engagement) {
+        MeetingPlace place = MeetingPlace.of(existing.getFormat(), kickOff.location(), engagement);
+        return new MeetingChange(kickOff.at(), kickOff.minutes(), place.site(), place.link(), existing.getAgenda(),
+                existing.getVersion());
+    }
+
+    /**
+     * The kick-off counts as held although its date is still ahead: the demo's operational
+     * engagement, onboarded by its seeding. It is no longer anyone's next call.
+     */
+    @Transactional
+    public void kickOffHeld(Long engagementId) {
+        meetings.findFirstByEngagementIdAndKindAndStatus(engagementId, Meeting.Kind.KICK_OFF, Meeting.Status.SCHEDULED)
+                .ifPresent(kickOff -> {
+                    kickOff.held();
+                    meetings.save(kickOff);
+                });
     }
 
     @Transactional
     public Meeting schedule(Engagement engagement, Meeting.Kind kind, String title, LocalDateTime startsAt, int minutes,
-            String format, String location, String agenda, String organizer) {
+            String format, MeetingPlace place, String agenda, String organizer) {
         Meeting meeting = meetings.save(new Meeting(engagement.getId(),
                 UUID.randomUUID() + "@bpo-governance", kind, title, startsAt, minutes, engagement.getTimeZone(), format,
-                location, agenda, organizer == null ? "governance-office" : organizer));
+                place, agenda, organizer == null ? "governance-office" : organizer));
         auditTrail.record(EngagementService.AUDIT_TYPE, engagement.getId(), "MEETING_SCHEDULED",
-                title + " at " + meeting.start().format(WHEN));
+                title + " on " + PeopleDates.dateTime(meeting.start()) + ", " + meeting.where());
         sendInvites(engagement, meeting, false);
         return meeting;
     }
@@ -117,19 +133,20 @@ public class MeetingService {
         if (change.durationMinutes() == null || change.durationMinutes() < 15 || change.durationMinutes() > 480) {
             violations.add(new Violation("durationMinutes", "must be between 15 and 480"));
         }
+        Engagement engagement = engagements.forProcess(meeting.getEngagementId());
+        MeetingPlace place = MeetingPlace.of(meeting.getFormat(), change.location(), change.link(), engagement);
+        violations.addAll(place.missing(meeting.getFormat(), "location", "link"));
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
         boolean changed = !change.startsAt().equals(meeting.getStartsAt())
                 || change.durationMinutes() != meeting.getDurationMinutes()
-                || !Objects.equals(change.location(), meeting.getLocation())
+                || !place.equals(meeting.place())
                 || !Objects.equals(change.agenda(), meeting.getAgenda());
         if (changed) {
-            meeting.reschedule(change.startsAt(), change.durationMinutes(), meeting.getFormat(), change.location(),
-                    change.agenda());
-            Engagement engagement = engagements.forProcess(meeting.getEngagementId());
+            meeting.reschedule(change.startsAt(), change.durationMinutes(), meeting.getFormat(), place, change.agenda());
             auditTrail.record(EngagementService.AUDIT_TYPE, engagement.getId(), "MEETING_RESCHEDULED",
-                    meeting.getTitle() + " to " + meeting.start().format(WHEN) + " (sequence " + meeting.getSequence() + ")");
+                    meeting.getTitle() + " to " + PeopleDates.dateTime(meeting.start()) + ", " + meeting.where());
             sendInvites(engagement, meetings.save(meeting), true);
         }
         return meeting;
@@ -195,20 +212,17 @@ public class MeetingService {
     private Map<String, Object> model(Meeting meeting, boolean update) {
         Map<String, Object> model = new HashMap<>();
         model.put("title", meeting.getTitle());
-        model.put("when", meeting.start().format(WHEN));
+        model.put("when", PeopleDates.dateTime(meeting.start()));
         model.put("minutes", meeting.getDurationMinutes());
-        model.put("where", meeting.getLocation() == null ? meeting.getFormat() : meeting.getLocation());
+        model.put("where", meeting.where());
         model.put("agenda", meeting.getAgenda() == null ? "(to follow)" : meeting.getAgenda());
         model.put("update", update);
         return model;
     }
 
     private MeetingDetails details(Engagement engagement, Meeting meeting) {
-        boolean linkIsWhere = meeting.getLocation() != null && meeting.getLocation().startsWith("http");
-        String link = linkIsWhere ? meeting.getLocation() : engagement.getRemoteMeetingLink();
         return new MeetingDetails(meeting.getUid(), meeting.getSequence(), meeting.getTitle(), meeting.getAgenda(),
-                meeting.start(), Duration.ofMinutes(meeting.getDurationMinutes()),
-                linkIsWhere ? null : meeting.getLocation(), "ON_PREMISES".equals(meeting.getFormat()) ? null : link,
+                meeting.start(), Duration.ofMinutes(meeting.getDurationMinutes()), meeting.getLocation(), meeting.getLink(),
                 person(meeting.getOrganizer()), attendeeIds(engagement).stream().map(this::person)
                         .filter(p -> p.email() != null).toList());
     }

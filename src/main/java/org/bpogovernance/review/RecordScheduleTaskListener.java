@@ -25,7 +25,8 @@ class RecordScheduleTaskListener implements TaskListener {
                 FormValues.time(ReviewCallProcess.CALL_TIME, FormValues.submitted(task, ReviewCallProcess.CALL_TIME)),
                 FormValues.wholeNumberOrNull(ReviewCallProcess.CALL_MINUTES, FormValues.submitted(task, ReviewCallProcess.CALL_MINUTES)),
                 FormValues.text(FormValues.submitted(task, ReviewCallProcess.CALL_FORMAT)),
-                FormValues.text(FormValues.submitted(task, ReviewCallProcess.CALL_LOCATION))));
+                FormValues.text(FormValues.submitted(task, ReviewCallProcess.CALL_SITE)),
+                FormValues.text(FormValues.submitted(task, ReviewCallProcess.CALL_LINK))));
         ReviewCallProcess.callScheduled(task.getExecution(), scheduled);
     }
 }

@@ -52,7 +52,10 @@ final class ReviewCallProcess {
     static final String CALL_TIME = "callTime";
     static final String CALL_MINUTES = "callMinutes";
     static final String CALL_FORMAT = "callFormat";
+    /** The reschedule form's one field for the site or the link. */
     static final String CALL_LOCATION = "callLocation";
+    static final String CALL_SITE = "callSite";
+    static final String CALL_LINK = "callLink";
     static final String RESPONSE = "attendanceResponse";
     static final String RESPONSE_NOTE = "attendanceNote";
     static final String RESPONSES = "attendanceResponses";

@@ -32,6 +32,7 @@ import org.bpogovernance.escalation.EscalationService;
 import org.bpogovernance.platform.InvalidInputException.Violation;
 import org.bpogovernance.platform.InvalidInputException;
 import org.bpogovernance.platform.NotFoundException;
+import org.bpogovernance.platform.PeopleDates;
 import org.bpogovernance.security.UserDirectory;
 import org.bpogovernance.servicelevel.Health;
 import org.bpogovernance.servicelevel.Scorecard;
@@ -47,7 +48,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReviewService {
 
-    static final Set<String> FORMATS = Set.of("ON_PREMISES", "REMOTE", "HYBRID");
+    static final List<String> FORMATS = MeetingPlace.FORMATS;
     static final int EXCEPTION_MINUTES = 5;
     static final int MAX_EXCEPTION_LINES = 10;
 
@@ -63,7 +64,7 @@ public class ReviewService {
     }
 
     /** What the schedule form suggests. */
-    public record Proposal(LocalDate date, LocalTime time, int minutes, String format, String location) {
+    public record Proposal(LocalDate date, LocalTime time, int minutes, String format, String site, String link) {
     }
 
     /** A scheduled (or moved) call: who is invited, when they must answer, when it starts. */
@@ -233,9 +234,10 @@ public class ReviewService {
         Scorecard card = scorecards.of(engagement.getId(), YearMonth.parse(review.getPeriodTo()));
         for (Scorecard.Line line : card.metrics()) {
             if (line.health() == Health.RED || line.health() == Health.AMBER) {
-                exceptions.add(new AgendaLine(line.code() + " " + line.name() + " " + line.health() + " in "
-                        + card.period() + ": " + plain(line.value()) + " " + line.unit() + " against a target of "
-                        + plain(line.target()), provider, EXCEPTION_MINUTES, AgendaItem.Source.EXCEPTION.name()));
+                exceptions.add(new AgendaLine(line.code() + " " + line.name() + " " + line.health().name().toLowerCase()
+                        + " in " + YearMonth.parse(card.period()).format(MONTH) + ": " + quantity(line.value(), line.unit())
+                        + " against a target of " + quantity(line.target(), line.unit()), provider, EXCEPTION_MINUTES,
+                        AgendaItem.Source.EXCEPTION.name()));
             }
         }
         for (ActionItem item : actionItems.overdue(engagement.getId())) {
@@ -384,9 +386,9 @@ public class ReviewService {
                 + plain(card.netCreditsToDate()) + "% to date.");
         for (Scorecard.Line line : card.metrics()) {
             summary.append("\n- ").append(line.code()).append(' ').append(line.name()).append(": ")
-                    .append(line.value() == null ? "no value" : plain(line.value()) + " " + line.unit() + " "
-                            + line.health())
-                    .append(" (target ").append(plain(line.target())).append(')');
+                    .append(line.value() == null ? "no value" : quantity(line.value(), line.unit()) + ", "
+                            + line.health().name().toLowerCase())
+                    .append(" (target ").append(quantity(line.target(), line.unit())).append(')');
         }
         if (!card.missingMetrics().isEmpty()) {
             summary.append("\nNo value yet: ").append(String.join(", ", card.missingMetrics()));
@@ -409,20 +411,22 @@ public class ReviewService {
         if (!date.isAfter(today)) {
             date = today.plusDays(1);
         }
+        // both the site and the link: the form shows the one the chosen format needs
         return new Proposal(date, settings.suggestedCallTime(), review.getMeetingMinutes(), format,
-                locationFor(engagement, format, null));
+                engagement.getSiteAddress(), engagement.getRemoteMeetingLink());
     }
 
     /** Schedules the call: a meeting with the agenda; every stakeholder gets the invite; the participants answer. */
     @Transactional
     public Scheduled schedule(Long reviewId, LocalDate date, LocalTime time, Integer minutes, String format,
-            String location) {
+            String site, String link) {
         Review review = find(reviewId);
         review.requireStatus(Review.Status.PREPARING);
         Engagement engagement = engagements.forProcess(review.getEngagementId());
-        checkSlot(engagement, date, time, minutes, format, location);
+        MeetingPlace place = MeetingPlace.of(format, site, link, engagement);
+        checkSlot(review, engagement, date, time, minutes, format, place, ReviewCallProcess.CALL_SITE, ReviewCallProcess.CALL_LINK);
         Meeting meeting = meetings.schedule(engagement, Meeting.Kind.REVIEW_CALL, review.title() + ": " + engagement.getName(),
-                LocalDateTime.of(date, time), minutes, format, locationFor(engagement, format, location),
+                LocalDateTime.of(date, time), minutes, format, place,
                 invitation(review), engagements.holderOrNull(engagement.getId(), StakeholderRole.GOVERNANCE_OFFICER));
         review.scheduled(meeting.getId());
         reviews.save(review);
@@ -431,7 +435,7 @@ public class ReviewService {
             attendances.save(new Attendance(reviewId, user));
         }
         auditTrail.record(EngagementService.AUDIT_TYPE, engagement.getId(), "REVIEW_SCHEDULED",
-                review.title() + " on " + date + " " + time + " " + engagement.getTimeZone() + ", " + format);
+                review.title() + " on " + PeopleDates.dateTime(meeting.start()) + ", " + meeting.where());
         return scheduled(engagement, meeting, invitees);
     }
 
@@ -442,16 +446,19 @@ public class ReviewService {
         review.requireStatus(Review.Status.SCHEDULED);
         Engagement engagement = engagements.forProcess(review.getEngagementId());
         Meeting meeting = meetings.forProcess(engagement.getId(), review.getMeetingId());
-        String place = blank(location) ? meeting.getLocation() : location;
-        checkSlot(engagement, date, time, minutes, meeting.getFormat(), place);
+        // one field for either: a new site keeps the link, a new link keeps the site
+        boolean newLink = MeetingPlace.isLink(location);
+        MeetingPlace place = blank(location) ? meeting.place() : MeetingPlace.of(meeting.getFormat(),
+                newLink ? meeting.getLocation() : location, newLink ? location : meeting.getLink(), engagement);
+        checkSlot(review, engagement, date, time, minutes, meeting.getFormat(), place, ReviewCallProcess.CALL_LOCATION,
+                ReviewCallProcess.CALL_LOCATION);
         meeting = meetings.reschedule(engagement.getId(), meeting.getId(), new MeetingService.MeetingChange(
-                LocalDateTime.of(date, time), minutes, locationFor(engagement, meeting.getFormat(), place),
-                invitation(review), meeting.getVersion()));
+                LocalDateTime.of(date, time), minutes, place.site(), place.link(), invitation(review), meeting.getVersion()));
         List<Attendance> answers = attendances.findByReviewIdOrderByIdAsc(reviewId);
         answers.forEach(Attendance::invitedAgain);
         answers.forEach(attendances::save);
         auditTrail.record(EngagementService.AUDIT_TYPE, engagement.getId(), "REVIEW_RESCHEDULED",
-                review.title() + " to " + date + " " + time + " " + engagement.getTimeZone());
+                review.title() + " to " + PeopleDates.dateTime(meeting.start()));
         return scheduled(engagement, meeting, answers.stream().map(Attendance::getUserId).toList());
     }
 
@@ -499,8 +506,11 @@ public class ReviewService {
     @Transactional(readOnly = true)
     public String callLocation(Long reviewId) {
         Review review = find(reviewId);
-        return review.getMeetingId() == null ? null
-                : meetings.forProcess(review.getEngagementId(), review.getMeetingId()).getLocation();
+        if (review.getMeetingId() == null) {
+            return null;
+        }
+        Meeting meeting = meetings.forProcess(review.getEngagementId(), review.getMeetingId());
+        return meeting.getLocation() != null ? meeting.getLocation() : meeting.getLink();
     }
 
     /** Who answered what, as the reschedule form shows it. */
@@ -511,8 +521,12 @@ public class ReviewService {
                 .collect(Collectors.joining("\n"));
     }
 
-    private void checkSlot(Engagement engagement, LocalDate date, LocalTime time, Integer minutes, String format,
-            String location) {
+    /**
+     * The slot of a call: a date and time far enough ahead, a length between 15 minutes and 8 hours
+     * and at least as long as the agenda's timeboxes, a known format and its place.
+     */
+    private void checkSlot(Review review, Engagement engagement, LocalDate date, LocalTime time, Integer minutes,
+            String format, MeetingPlace place, String siteField, String linkField) {
         List<Violation> violations = new ArrayList<>();
         if (date == null) {
             violations.add(new Violation(ReviewCallProcess.CALL_DATE, "is required"));
@@ -527,18 +541,18 @@ public class ReviewService {
                         + settings.minimumNotice().toMinutes() + " minutes from now, not in the past"));
             }
         }
+        int agendaMinutes = agendaItems.findByReviewIdOrderByPositionAsc(review.getId()).stream()
+                .mapToInt(AgendaItem::getTimeboxMinutes).sum();
         if (minutes == null || minutes < 15 || minutes > 480) {
             violations.add(new Violation(ReviewCallProcess.CALL_MINUTES, "must be between 15 and 480"));
+        } else if (minutes < agendaMinutes) {
+            violations.add(new Violation(ReviewCallProcess.CALL_MINUTES, "must be at least " + agendaMinutes
+                    + ": the agenda's timeboxes take " + agendaMinutes + " minutes"));
         }
         if (format == null || !FORMATS.contains(format)) {
-            violations.add(new Violation(ReviewCallProcess.CALL_FORMAT, "must be one of " + FORMATS));
-        } else if (!"REMOTE".equals(format) && blank(location) && blank(engagement.getSiteAddress())) {
-            violations.add(new Violation(ReviewCallProcess.CALL_LOCATION, "is required for a call on premises"));
-        } else if ("REMOTE".equals(format) && blank(location) && blank(engagement.getRemoteMeetingLink())) {
-            violations.add(new Violation(ReviewCallProcess.CALL_LOCATION, "is required: the link of the remote call"));
-        }
-        if (location != null && location.length() > 500) {
-            violations.add(new Violation(ReviewCallProcess.CALL_LOCATION, "must be at most 500 characters"));
+            violations.add(new Violation(ReviewCallProcess.CALL_FORMAT, "must be on premises, remote or hybrid"));
+        } else {
+            violations.addAll(place.missing(format, siteField, linkField));
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
@@ -576,13 +590,6 @@ public class ReviewService {
         return cut(text.toString(), 4000);
     }
 
-    private static String locationFor(Engagement engagement, String format, String given) {
-        if (!blank(given)) {
-            return given.trim();
-        }
-        return "REMOTE".equals(format) ? engagement.getRemoteMeetingLink() : engagement.getSiteAddress();
-    }
-
     /** What a participant reads in "Confirm attendance": the call, where, and its agenda. */
     @Transactional(readOnly = true)
     public String invitationText(Long reviewId) {
@@ -590,10 +597,8 @@ public class ReviewService {
         Engagement engagement = engagements.forProcess(review.getEngagementId());
         Meeting meeting = meetings.forProcess(engagement.getId(), review.getMeetingId());
         return review.title() + " of " + engagement.getName() + "\n"
-                + meeting.start().format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm z",
-                        java.util.Locale.ENGLISH)) + ", " + meeting.getDurationMinutes() + " minutes, "
-                + meeting.getFormat().toLowerCase().replace('_', ' ')
-                + (meeting.getLocation() == null ? "" : " — " + meeting.getLocation()) + "\n\n" + invitation(review);
+                + PeopleDates.dateTime(meeting.start()) + ", " + meeting.getDurationMinutes() + " minutes, "
+                + meeting.where() + "\n\n" + invitation(review);
     }
 
     java.time.ZoneId zoneOf(Long reviewId) {
@@ -610,6 +615,24 @@ public class ReviewService {
         } catch (IllegalArgumentException unknown) {
             return AgendaItem.Source.OFFICER;
         }
+    }
+
+    private static final java.time.format.DateTimeFormatter MONTH = java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy",
+            java.util.Locale.ENGLISH);
+
+    /** "7.5 working days", "1 working day", "95.5%": a word unit takes the plural but for exactly one. */
+    static String quantity(BigDecimal value, String unit) {
+        if (value == null) {
+            return "n/a";
+        }
+        if (unit == null || unit.isBlank()) {
+            return plain(value);
+        }
+        if (!Character.isLetter(unit.charAt(0))) {
+            return plain(value) + unit;
+        }
+        boolean one = value.compareTo(BigDecimal.ONE) == 0;
+        return plain(value) + " " + (one || unit.endsWith("s") ? unit : unit + "s");
     }
 
     static String plain(BigDecimal value) {

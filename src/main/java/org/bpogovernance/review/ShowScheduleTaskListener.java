@@ -23,6 +23,7 @@ class ShowScheduleTaskListener implements TaskListener {
         task.setVariableLocal(ReviewCallProcess.CALL_TIME, proposal.time().toString());
         task.setVariableLocal(ReviewCallProcess.CALL_MINUTES, proposal.minutes());
         task.setVariableLocal(ReviewCallProcess.CALL_FORMAT, proposal.format());
-        task.setVariableLocal(ReviewCallProcess.CALL_LOCATION, proposal.location());
+        task.setVariableLocal(ReviewCallProcess.CALL_SITE, proposal.site());
+        task.setVariableLocal(ReviewCallProcess.CALL_LINK, proposal.link());
     }
 }

@@ -92,13 +92,13 @@ class ActionItemFollowUpTest {
         ResponseEntity<String> noReason = tasklist.submit("peter", task, """
                 {"actionItemOutcome": {"value": "EXTEND"}, "newDueDate": {"value": "%s"}}""".formatted(due.plusDays(7)));
         assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat((String) Json.read(noReason.getBody(), "$.message")).contains("extensionReason: is required");
+        assertThat((String) Json.read(noReason.getBody(), "$.message")).contains("Why the new date: is required");
         ResponseEntity<String> past = tasklist.submit("peter", task, """
                 {"actionItemOutcome": {"value": "EXTEND"}, "newDueDate": {"value": "%s"}, "extensionReason": {"value": "x"}}"""
                 .formatted(today().minusDays(1)));
-        assertThat((String) Json.read(past.getBody(), "$.message")).contains("newDueDate: must be in the future");
+        assertThat((String) Json.read(past.getBody(), "$.message")).contains("New due date: must be in the future");
         ResponseEntity<String> noOutcome = tasklist.submit("peter", task, "{}");
-        assertThat((String) Json.read(noOutcome.getBody(), "$.message")).contains("actionItemOutcome: must be DONE or EXTEND");
+        assertThat((String) Json.read(noOutcome.getBody(), "$.message")).contains("Outcome: must be DONE or EXTEND");
         assertThat(taskService.createTaskQuery().taskId(task).count()).as("the task stays open").isOne();
         assertThat(jdbc.queryForObject("select count(*) from action_item_due_date_change where action_item_id = ?",
                 Long.class, id)).isZero();
@@ -112,7 +112,7 @@ class ActionItemFollowUpTest {
                         "asked for: " + due.plusDays(14), "Reason: The matrix waits for the new org chart");
         ResponseEntity<String> refusalWithoutWhy = tasklist.submit("olivia", decide, """
                 {"extensionDecision": {"value": "REJECT"}}""");
-        assertThat((String) Json.read(refusalWithoutWhy.getBody(), "$.message")).contains("extensionNote: is required when refusing");
+        assertThat((String) Json.read(refusalWithoutWhy.getBody(), "$.message")).contains("Note: is required when refusing");
         tasklist.submitted("olivia", decide, """
                 {"extensionDecision": {"value": "REJECT"}, "extensionNote": {"value": "Use the draft org chart"}}""");
         String view = get(rest, "peter", "demo", engagement.path() + "/action-items/" + id).getBody();
@@ -135,7 +135,7 @@ class ActionItemFollowUpTest {
         assertThat(again.getDueDate().toInstant()).isEqualTo(due.plusDays(7).atTime(17, 0).atZone(BERLIN).toInstant());
 
         ResponseEntity<String> doneWithoutNote = tasklist.submit("peter", again.getId(), "{\"actionItemOutcome\": {\"value\": \"DONE\"}}");
-        assertThat((String) Json.read(doneWithoutNote.getBody(), "$.message")).contains("completionNote: is required");
+        assertThat((String) Json.read(doneWithoutNote.getBody(), "$.message")).contains("What was done: is required");
         tasklist.submitted("peter", again.getId(), """
                 {"actionItemOutcome": {"value": "DONE"}, "completionNote": {"value": "Matrix published on the intranet"}}""");
         view = get(rest, "peter", "demo", engagement.path() + "/action-items/" + id).getBody();

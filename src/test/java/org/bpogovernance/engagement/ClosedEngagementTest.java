@@ -103,7 +103,7 @@ class ClosedEngagementTest {
                 + "action-item-follow-up/start", "{\"variables\": {\"engagementId\": {\"value\": " + engagement.id()
                 + ", \"type\": \"Long\"}}}");
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat((String) Json.read(started.getBody(), "$.message")).contains("engagementId", "is closed",
+        assertThat((String) Json.read(started.getBody(), "$.message")).contains("Engagement id", "is closed",
                 "nothing starts for it");
         // someone of no part in it who names its id learns nothing of it
         ResponseEntity<String> outsider = postJson(rest, "carl", "demo", "/engine-rest/process-definition/key/"

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The demo a new user meets, started as the README's run command starts it: one engagement
@@ -53,9 +54,22 @@ class DemoDataTest {
                 assertThat(globexTasks).extracting(Task::getName).as("start " + start).containsExactly("Prepare the agenda");
                 String draft = String.valueOf(service.bean(TaskService.class).getVariableLocal(globexTasks.get(0).getId(),
                         "agendaItems"));
-                assertThat(draft).contains("FTR First-time-right postings AMBER", "CLOSE Month-end close RED",
+                assertThat(draft).contains("FTR First-time-right postings amber in ", "CLOSE Month-end close red in ",
+                        "7.5 working days against a target of 5 working days",
                         "Open escalation: Month-end close (CLOSE) breached its threshold",
                         "Milestone at risk: Automate three-way matching");
+
+                // Globex was onboarded by the seeding: nobody is invited to its kick-off or asked for the steps it did,
+                // and its next call is not the kick-off
+                JdbcTemplate jdbc = service.bean(JdbcTemplate.class);
+                assertThat(jdbc.queryForList("select kind from notification_outbox where engagement_id = ? and "
+                        + "(kind = 'meeting-invite' or kind = 'task-assigned' and (subject like '%ways of working%' "
+                        + "or subject like '%takeholder%' or subject like '%harter%'))",
+                        String.class, globex.getId())).as("start " + start).isEmpty();
+                assertThat(jdbc.queryForList("select kind from notification_outbox where engagement_id = ?", String.class,
+                        acme.getId())).as("Acme's kick-off is ahead: its invites stay").contains("meeting-invite");
+                assertThat(jdbc.queryForList("select title from meeting where engagement_id = ? and status = 'SCHEDULED'",
+                        String.class, globex.getId())).as("no kick-off left to come").noneMatch(title -> title.startsWith("Kick-off"));
             }
         }
     }

@@ -58,11 +58,17 @@ class OnboardingThroughEngineRestTest {
         ResponseEntity<String> forged = submitForm("olivia", claraTask, "{\"charterDecision\": {\"value\": \"APPROVE\"}}");
         assertThat(forged.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((String) Json.read(forged.getBody(), "$.message"))
-                .contains("signer: olivia is not the named signer for the CLIENT side");
+                .contains("Signer: olivia is not the named signer for the CLIENT side");
         // A rejection without its reason is refused with the field named.
         ResponseEntity<String> noReason = submitForm("clara", claraTask, "{\"charterDecision\": {\"value\": \"REJECT\"}}");
         assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat((String) Json.read(noReason.getBody(), "$.message")).contains("charterRejectionReason");
+        assertThat((String) Json.read(noReason.getBody(), "$.message")).as("the field as the form labels it, and the rule")
+                .isEqualTo("Reason for rejecting: is required when rejecting the charter");
+        ResponseEntity<String> noReasonInTasklist = submitInTasklist("clara", claraTask, "{\"charterDecision\": {\"value\": \"REJECT\"}}");
+        assertThat(noReasonInTasklist.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) Json.read(noReasonInTasklist.getBody(), "$.message")).as("no task id, variable or engine prefix")
+                .isEqualTo("Reason for rejecting: is required when rejecting the charter")
+                .doesNotContain(claraTask, "charterRejectionReason", "Cannot submit");
 
         submit("clara", reference, "signCharterForm", "{\"charterDecision\": {\"value\": \"APPROVE\"}}");
         assertThat(submitForm("clara", claraTask, "{\"charterDecision\": {\"value\": \"APPROVE\"}}").getStatusCode())
@@ -105,11 +111,12 @@ class OnboardingThroughEngineRestTest {
             ResponseEntity<String> refused = postJson(rest, "olivia", "demo", lifecycle + endpoint,
                     "{\"variables\": " + badVariables + "}");
             assertThat(refused.getStatusCode()).as(endpoint).isEqualTo(HttpStatus.BAD_REQUEST);
-            assertThat((String) Json.read(refused.getBody(), "$.message")).contains("timeZone: is not a known time zone");
+            assertThat((String) Json.read(refused.getBody(), "$.message")).contains("Time zone: is not a known time zone")
+                    .doesNotContain("engagement-lifecycle:", "timeZone", "Cannot instantiate");
             ResponseEntity<String> malformed = postJson(rest, "olivia", "demo", lifecycle + endpoint,
                     "{\"variables\": " + badDate + "}");
             assertThat(malformed.getStatusCode()).as(endpoint).isEqualTo(HttpStatus.BAD_REQUEST);
-            assertThat((String) Json.read(malformed.getBody(), "$.message")).contains("termStart: must be a date");
+            assertThat((String) Json.read(malformed.getBody(), "$.message")).contains("Term start: must be a date");
         }
         assertThat((List<?>) Json.read(get(rest, "olivia", "demo", "/api/engagements?client=tailspin").getBody(),
                 "$.content")).isEmpty();

@@ -113,7 +113,7 @@ class EscalationLadderTest {
                 {"escalationResponse": {"value": "ESCALATE"}, "escalationNote": {"value": "Let the board decide"}}""");
         assertThat(upFromTheTop.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((String) Json.read(upFromTheTop.getBody(), "$.message"))
-                .contains("escalationResponse: cannot pass it up: the steering committee (level 3) is the top of the ladder");
+                .contains("Response: cannot pass it up: the steering committee (level 3) is the top of the ladder");
         tasklist.submitted("sam", samsTask, """
                 {"escalationResolution": {"value": "CONTRACT_ACTION"},
                  "escalationNote": {"value": "Two more AP clerks funded from the service credits"}}""");
@@ -143,15 +143,15 @@ class EscalationLadderTest {
         ResponseEntity<String> noNote = tasklist.submit("peter", task.getId(), """
                 {"escalationResponse": {"value": "RESOLVE"}, "escalationResolution": {"value": "RESOLVED"}}""");
         assertThat(noNote.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat((String) Json.read(noNote.getBody(), "$.message")).contains("escalationNote: is required");
+        assertThat((String) Json.read(noNote.getBody(), "$.message")).contains("What was decided, or why it goes up: is required");
         String due = LocalDate.now().plusDays(14).toString();
         ResponseEntity<String> badPlan = tasklist.submit("peter", task.getId(), """
                 {"escalationResponse": {"value": "RESOLVE"}, "escalationResolution": {"value": "RESOLVED"},
                  "actionPlan": {"value": "%s | carl | Tell the subsidiaries\\nsoon | clara | Check the cut-off"}}"""
                 .formatted(due));
         assertThat((String) Json.read(badPlan.getBody(), "$.message")).as("the note and both bad lines at once")
-                .contains("escalationNote: is required", "actionPlan line 1: owner: carl is not a stakeholder of the engagement",
-                        "actionPlan line 2: due date: 'soon' is not a date");
+                .contains("What was decided, or why it goes up: is required", "Action plan line 1: owner: carl is not a stakeholder of the engagement",
+                        "Action plan line 2: due date: 'soon' is not a date");
         assertThat(levelTask(process).getId()).as("nothing changed").isEqualTo(task.getId());
         tasklist.submitted("peter", task.getId(), """
                 {"escalationResponse": {"value": "RESOLVE"}, "escalationResolution": {"value": "RESOLVED"},
@@ -175,11 +175,25 @@ class EscalationLadderTest {
         Registered engagement = engagementWithSponsor();
         Tasklist tasklist = new Tasklist(rest);
         String start = "/engine-rest/process-definition/key/escalation/submit-form";
+        // Tasklist's "Start process" offers the engagements the person is on, not a reference to type
+        String clarasForm = get(rest, "clara", "demo", "/engine-rest/process-definition/key/escalation/deployed-start-form").getBody();
+        assertThat((List<String>) Json.read(clarasForm, "$.components[?(@.key == 'contractReference')].type"))
+                .containsExactly("select");
+        List<String> clarasChoices = Json.read(clarasForm, "$.components[?(@.key == 'contractReference')].values[*].value");
+        assertThat(clarasChoices).contains(engagement.reference());
+        assertThat((List<String>) Json.read(clarasForm, "$.components[?(@.key == 'contractReference')].values[*].label"))
+                .anyMatch(label -> label.endsWith("(" + engagement.reference() + ")") && !label.startsWith("("));
+        assertThat(jdbc.queryForList("select e.contract_reference from engagement e where e.phase <> 'CLOSED' and not exists "
+                + "(select 1 from stakeholder s where s.engagement_id = e.id and s.user_id = 'clara')", String.class))
+                .as("none of the engagements clara is not on").doesNotContainAnyElementsOf(clarasChoices);
+        String carlsForm = get(rest, "carl", "demo", "/engine-rest/process-definition/key/escalation/deployed-start-form").getBody();
+        assertThat((List<Object>) Json.read(carlsForm, "$.components[?(@.key == 'contractReference')].values[*]"))
+                .as("carl is on no engagement").isEmpty();
         ResponseEntity<String> unknown = postJson(rest, "clara", "demo", start, """
                 {"variables": {"contractReference": {"value": "NO-SUCH-CONTRACT"}, "escalationSubject": {"value": "x"},
                  "escalationSeverity": {"value": "MEDIUM"}}}""");
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat((String) Json.read(unknown.getBody(), "$.message")).contains("contractReference: names no engagement you are on");
+        assertThat((String) Json.read(unknown.getBody(), "$.message")).isEqualTo("Engagement: names no engagement you are on: NO-SUCH-CONTRACT");
         ResponseEntity<String> started = postJson(rest, "clara", "demo", start, """
                 {"variables": {"contractReference": {"value": "%s"}, "escalationSubject": {"value": "Provider staff turnover"},
                  "escalationSeverity": {"value": "MEDIUM"}}}""".formatted(engagement.reference()));

@@ -104,9 +104,9 @@ class ExitProcessTest {
                 TEA_BREAK | peter | %1$s | Celebrate""".formatted(today.plusDays(10), today.minusDays(1))) + "}}");
         assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((String) Json.read(bad.getBody(), "$.message")).contains(
-                "exitPlan line 1: owner: carl is not a stakeholder", "exitPlan line 2: owner: is required",
-                "exitPlan line 3: due date: must be after today", "exitPlan line 4: category: must be one of",
-                "exitPlan: has no item for [ACCESS_REMOVAL, FINAL_REVIEW_CALL]");
+                "Exit and transition plan line 1: owner: carl is not a stakeholder", "Exit and transition plan line 2: owner: is required",
+                "Exit and transition plan line 3: due date: must be after today", "Exit and transition plan line 4: category: must be one of",
+                "Exit and transition plan: has no item for [ACCESS_REMOVAL, FINAL_REVIEW_CALL]");
         assertThat(jdbc.queryForObject("select count(*) from exit_item where engagement_id = ?", Long.class, engagement.id()))
                 .isZero();
         tasklist.submitted("olivia", prepare, "{\"exitPlan\": {\"value\": " + Json.quote(suggested) + "}}");
@@ -132,7 +132,7 @@ class ExitProcessTest {
         List<Integer> peters = Json.read(plan, "$.items[?(@.owner == 'peter')].id");
         Task first = items.stream().filter(t -> t.getAssignee().equals("peter")).findFirst().orElseThrow();
         ResponseEntity<String> noNote = tasklist.submit("peter", first.getId(), "{}");
-        assertThat((String) Json.read(noNote.getBody(), "$.message")).contains("exitItemNote: is required");
+        assertThat((String) Json.read(noNote.getBody(), "$.message")).contains("What was done: is required");
         tasklist.submitted("peter", first.getId(), "{\"exitItemNote\": {\"value\": \"Runbooks handed over\"}}");
         for (Integer id : peters) {
             String path = engagement.path() + "/exit/items/" + id + "/complete";
@@ -171,7 +171,7 @@ class ExitProcessTest {
         assertThat(described.get(0)).as("the categories the new items take")
                 .contains(Stream.of(ExitItem.Category.values()).map(Enum::name).toArray(String[]::new));
         ResponseEntity<String> nothingAdded = tasklist.submit("olivia", address, "{\"exitPlan\": {\"value\": \"\"}}");
-        assertThat((String) Json.read(nothingAdded.getBody(), "$.message")).contains("exitPlan: is empty");
+        assertThat((String) Json.read(nothingAdded.getBody(), "$.message")).contains("New items: is empty");
         tasklist.submitted("olivia", address, "{\"exitPlan\": {\"value\": \"DATA_RETURN | peter | " + today.plusDays(3)
                 + " | Send the certificate of deletion\"}}");
         tasklist.submitted("peter", tasklist.taskOf("peter", engagement.reference(), "Complete the exit item"),

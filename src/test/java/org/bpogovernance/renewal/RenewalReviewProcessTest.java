@@ -201,8 +201,8 @@ class RenewalReviewProcessTest {
         ResponseEntity<String> overlapping = tasklist.submit("olivia", amend, """
                 {"newTermStart": {"value": "%s"}, "newTermEnd": {"value": "%s"}, "newNoticePeriodDays": {"value": 90, "type": "Integer"}}"""
                 .formatted(termEnd.minusDays(10), termEnd.plusYears(2)));
-        assertThat((String) Json.read(overlapping.getBody(), "$.message")).contains("newTermStart: overlaps the current term",
-                "amendment: is required");
+        assertThat((String) Json.read(overlapping.getBody(), "$.message")).contains("Next term starts: overlaps the current term",
+                "What changes in the contract: is required");
         String amendment = """
                 {"newTermStart": {"value": "%s"}, "newTermEnd": {"value": "%s"}, "newNoticePeriodDays": {"value": 90, "type": "Integer"},
                  "amendment": {"value": "Service credits capped at 5%% of the monthly fee"}}""".formatted(termEnd.plusDays(1),
@@ -213,7 +213,7 @@ class RenewalReviewProcessTest {
         assertThat((String) Json.read(tasklist.open("clara", clara, "signAmendmentForm"), "$.amendmentText.value"))
                 .contains("Service credits capped at 5%", "Decided: RENEGOTIATE by sam");
         ResponseEntity<String> noReason = tasklist.submit("clara", clara, "{\"signOffDecision\": {\"value\": \"REJECT\"}}");
-        assertThat((String) Json.read(noReason.getBody(), "$.message")).contains("signOffReason: is required when refusing");
+        assertThat((String) Json.read(noReason.getBody(), "$.message")).contains("What must change: is required when refusing");
         tasklist.submitted("clara", clara, """
                 {"signOffDecision": {"value": "REJECT"}, "signOffReason": {"value": "Cap at 4%, not 5%"}}""");
         tasklist.submitted("peter", tasklist.taskOf("peter", engagement.reference(), "Sign the amendment"),

@@ -255,10 +255,18 @@ class GovernanceViewApiTest {
         assertThat(escalationProcess).hasSize(2).doesNotContainNull();
         assertThat((List<Boolean>) Json.read(timeline, "$.events[?(@.action == 'ESCALATION_RAISED')].processRunning"))
                 .containsExactly(true, true);
+        // What a sponsor reads: words, not codes
+        assertThat((List<String>) Json.read(timeline, "$.events[?(@.action == 'PHASE_CHANGED')].title")).containsOnly("Phase changed");
+        assertThat((List<String>) Json.read(timeline, "$.events[?(@.action == 'PHASE_CHANGED')].summary"))
+                .contains("from onboarding to operational");
+        assertThat((List<String>) Json.read(timeline, "$.events[?(@.action == 'ESCALATION_RAISED')].summary"))
+                .anyMatch(summary -> summary.contains("service-level breach")).anyMatch(summary -> summary.contains("raised by hand"));
+        assertThat((List<String>) Json.read(timeline, "$.events[*].summary")).as("no codes such as KPI_BREACH or ONBOARDING -> OPERATIONAL")
+                .noneMatch(summary -> summary != null && (summary.matches("(?s).*\\b[A-Z]+_[A-Z_]+\\b.*") || summary.contains("->")));
 
         ResponseEntity<String> csv = rest.exchange(engagement.path() + "/timeline", HttpMethod.GET,
                 new HttpEntity<>(headers(sponsor, MediaType.parseMediaType("text/csv"))), String.class);
-        assertThat(csv.getBody().lines().findFirst()).hasValue("at,category,action,summary,actor,processInstanceId");
+        assertThat(csv.getBody().lines().findFirst()).hasValue("at,category,action,title,summary,actor,processInstanceId");
         assertThat(csv.getBody()).contains(",LIFECYCLE,REGISTERED,", ",ESCALATION,ESCALATION_RAISED,");
     }
 

@@ -108,7 +108,7 @@ class MilestoneReviewProcessTest {
         String variables = walk.tasklist.open("olivia", agendaTask, "prepareAgendaForm");
         String draft = Json.read(variables, "$.agendaItems.value");
         assertThat(draft.lines()).first().isEqualTo("5 | olivia | Welcome, objectives and the actions of the last call");
-        assertThat(draft.lines()).anyMatch(line -> line.startsWith("5 | peter | FTR First-time-right rate AMBER"))
+        assertThat(draft.lines()).anyMatch(line -> line.startsWith("5 | peter | FTR First-time-right rate amber in "))
                 .contains("5 | peter | Milestone at risk: Wave 2 go-live (due " + LocalDate.now().plusDays(20) + ")")
                 .noneMatch(line -> line.contains("AHT"));
         assertThat((Integer) Json.read(variables, "$.meetingMinutes.value")).isEqualTo(60);
@@ -119,12 +119,12 @@ class MilestoneReviewProcessTest {
                 + "\"agendaItems\": {\"value\": \"45 | peter | Performance\\n\\n30 | clara | Roadmap\"}}");
         assertThat(tooLong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((String) Json.read(tooLong.getBody(), "$.message"))
-                .contains("agendaItems: the timeboxes total 75 minutes, but the call lasts 60");
+                .contains("Agenda items: the timeboxes total 75 minutes, but the call lasts 60");
         ResponseEntity<String> stranger = walk.tasklist.submit("olivia", agendaTask, "{\"objectives\": {\"value\": \"Review\"}, "
                 + "\"agendaItems\": {\"value\": \"20 | peter | Performance\\n5 | carl | Roadmap\\nten | clara | AOB\"}}");
         assertThat((String) Json.read(stranger.getBody(), "$.message")).as("a line that cannot be read, and one that breaks a rule")
-                .contains("agendaItems line 2: owner: carl is not a stakeholder of the engagement",
-                        "agendaItems line 3: minutes: 'ten' is not a whole number");
+                .contains("Agenda items line 2: owner: carl is not a stakeholder of the engagement",
+                        "Agenda items line 3: minutes: 'ten' is not a whole number");
         walk.prepareAgendaAsDrafted();
 
         // Data complete: straight to the scorecard and the meeting-format decision (first call: on premises).
@@ -134,11 +134,11 @@ class MilestoneReviewProcessTest {
         String scheduleTask = walk.task("olivia", "Schedule the review call");
         String proposal = walk.tasklist.open("olivia", scheduleTask, "scheduleReviewCallForm");
         assertThat((String) Json.read(proposal, "$.callFormat.value")).isEqualTo("ON_PREMISES");
-        assertThat((String) Json.read(proposal, "$.callLocation.value")).isEqualTo("Litware House, Hamburg");
+        assertThat((String) Json.read(proposal, "$.callSite.value")).isEqualTo("Litware House, Hamburg");
         ResponseEntity<String> past = walk.tasklist.submit("olivia", scheduleTask, """
                 {"callDate": {"value": "%s"}, "callTime": {"value": "10:00"}, "callMinutes": {"value": 60, "type": "Integer"},
                  "callFormat": {"value": "REMOTE"}}""".formatted(LocalDate.now().minusDays(1)));
-        assertThat((String) Json.read(past.getBody(), "$.message")).contains("callDate: the call must start at least");
+        assertThat((String) Json.read(past.getBody(), "$.message")).contains("Date: the call must start at least");
         LocalDate callDay = LocalDate.now(ReviewCallWalk.BERLIN).plusDays(5);
         walk.schedule(callDay, "10:00", "ON_PREMISES");
         assertThat(jdbc.queryForList("select recipient_user_id from notification_outbox where kind = 'meeting-invite' "
@@ -152,7 +152,7 @@ class MilestoneReviewProcessTest {
         assertThat(walk.tasklist.submit("clara", samsTask, "{\"attendanceResponse\": {\"value\": \"CONFIRM\"}}").getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
         ResponseEntity<String> onBehalf = walk.tasklist.submit("olivia", samsTask, "{\"attendanceResponse\": {\"value\": \"DECLINE\"}}");
-        assertThat((String) Json.read(onBehalf.getBody(), "$.message")).contains("invitee: olivia cannot answer for sam");
+        assertThat((String) Json.read(onBehalf.getBody(), "$.message")).contains("Invitee: olivia cannot answer for sam");
         walk.answer("clara", "CONFIRM");
         walk.answer("peter", "CONFIRM");
         walk.answer("sam", "DECLINE");
@@ -178,17 +178,17 @@ class MilestoneReviewProcessTest {
                         + "next week | peter | Plan")));
         assertThat(badActions.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((String) Json.read(badActions.getBody(), "$.message")).as("three bad lines, one refusal")
-                .contains("actionItems line 1: owner: carl is not a stakeholder", "actionItems line 2: dueDate: must be after " + callDay,
-                        "actionItems line 3: due date: 'next week' is not a date")
-                .doesNotContain("actionItems line 3: dueDate");
+                .contains("New action items line 1: owner: carl is not a stakeholder", "New action items line 2: dueDate: must be after " + callDay,
+                        "New action items line 3: due date: 'next week' is not a date")
+                .doesNotContain("New action items line 3: dueDate");
         ResponseEntity<String> badEverywhere = walk.tasklist.submit("olivia", recordTask, """
                 {"minutes": {"value": "Discussed"}, "attendance": {"value": %s}, "milestoneUpdates": {"value": "first | DONE"},
                  "actionItems": {"value": %s}}""".formatted(Json.quote(attendance.replace("sam | ABSENT", "sam | ASLEEP")),
                 Json.quote(callDay.plusDays(3) + " | peter | Fix it\n" + callDay.plusDays(3) + " |  | Nobody's job")));
         assertThat((String) Json.read(badEverywhere.getBody(), "$.message")).as("every list of the form in one refusal")
-                .contains("attendance line 3: attendance: must be ON_SITE, REMOTE or ABSENT for sam",
-                        "milestoneUpdates line 1: no.: 'first' is not a milestone number",
-                        "actionItems line 2: owner: is required: who does it");
+                .contains("Attendance line 3: attendance: must be ON_SITE, REMOTE or ABSENT for sam",
+                        "Milestones line 1: no.: 'first' is not a milestone number",
+                        "New action items line 2: owner: is required: who does it");
         walk.record(ReviewCallWalk.actions(callDay.plusDays(14)));
         assertThat(review).isWaitingAt("userTask_signOffAsClient", "userTask_signOffAsProvider");
 
@@ -224,7 +224,7 @@ class MilestoneReviewProcessTest {
         String rateTask = walk.task("clara", "Rate the review call");
         walk.tasklist.open("clara", rateTask, "rateReviewCallForm");
         assertThat((String) Json.read(walk.tasklist.submit("clara", rateTask, "{\"satisfactionScore\": {\"value\": \"6\"}}")
-                .getBody(), "$.message")).contains("satisfactionScore: must be a whole number from 1 to 5");
+                .getBody(), "$.message")).contains("Satisfaction: must be a whole number from 1 to 5");
         walk.tasklist.submitted("clara", rateTask, "{\"satisfactionScore\": {\"value\": \"4\"}, "
                 + "\"satisfactionComment\": {\"value\": \"Focused; the exceptions first worked well\"}}");
         assertThat(review).isEnded();
@@ -234,7 +234,7 @@ class MilestoneReviewProcessTest {
         String record = get(rest, "sam", "demo", reviewPath).getBody();
         assertThat((Integer) Json.read(record, "$.satisfactionScore")).isEqualTo(4);
         assertThat((List<String>) Json.read(record, "$.attendance[*].presence")).containsExactly("ON_SITE", "ON_SITE", "ABSENT");
-        assertThat((String) Json.read(record, "$.scorecardSummary")).contains("FTR First-time-right rate: 95 % AMBER");
+        assertThat((String) Json.read(record, "$.scorecardSummary")).contains("FTR First-time-right rate: 95%, amber");
         assertThat((String) Json.read(record, "$.call.format")).isEqualTo("ON_PREMISES");
         ResponseEntity<String> document = get(rest, "peter", "demo", reviewPath + "/minutes");
         assertThat(document.getHeaders().getContentType().toString()).startsWith("text/html");
@@ -254,12 +254,30 @@ class MilestoneReviewProcessTest {
         walk.measure(YearMonth.now(ReviewCallWalk.BERLIN), 98.5, 290);
         ProcessInstance review = walk.callDue();
         reviews.add(review.getId());
-        walk.prepareAgendaAsDrafted();
+        String agendaTask = walk.task("olivia", "Prepare the agenda");
+        walk.tasklist.open("olivia", agendaTask, "prepareAgendaForm");
+        walk.tasklist.submitted("olivia", agendaTask, "{\"objectives\": {\"value\": \"Review the month\"}, "
+                + "\"agendaItems\": {\"value\": \"20 | olivia | Performance\\n20 | peter | Roadmap\"}}");
         LocalDate callDay = LocalDate.now(ReviewCallWalk.BERLIN).plusDays(4);
         String room = "https://meet.example.org/litware-ops-bridge";
-        walk.tasklist.submitted("olivia", walk.task("olivia", "Schedule the review call"), """
+        String scheduleTask = walk.task("olivia", "Schedule the review call");
+        String proposal = walk.tasklist.open("olivia", scheduleTask, "scheduleReviewCallForm");
+        assertThat((String) Json.read(proposal, "$.callSite.value")).isEqualTo("Litware House, Hamburg");
+        ResponseEntity<String> shorterThanItsAgenda = walk.tasklist.submit("olivia", scheduleTask, """
+                {"callDate": {"value": "%s"}, "callTime": {"value": "14:00"}, "callMinutes": {"value": 30, "type": "Integer"},
+                 "callFormat": {"value": "REMOTE"}}""".formatted(callDay));
+        assertThat(shorterThanItsAgenda.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) Json.read(shorterThanItsAgenda.getBody(), "$.message")).as("the call is at least as long as its agenda")
+                .isEqualTo("Length (minutes): must be at least 40: the agenda's timeboxes take 40 minutes");
+        // Remote chosen with the site still filled in (as the form proposed it): the call is remote, at its link only
+        walk.tasklist.submitted("olivia", scheduleTask, """
                 {"callDate": {"value": "%s"}, "callTime": {"value": "14:00"}, "callMinutes": {"value": 60, "type": "Integer"},
-                 "callFormat": {"value": "REMOTE"}, "callLocation": {"value": "%s"}}""".formatted(callDay, room));
+                 "callFormat": {"value": "REMOTE"}, "callSite": {"value": "Litware House, Hamburg"},
+                 "callLink": {"value": "%s"}}""".formatted(callDay, room));
+        assertThat(jdbc.queryForList("select text_body from notification_outbox where kind = 'meeting-invite' and "
+                + "engagement_id = ? and recipient_user_id = 'clara' and subject not like '%Kick-off%'", String.class,
+                engagement.id())).singleElement().asString()
+                .contains("Where: remote, online: " + room, "(Europe/Berlin)").doesNotContain("Litware House");
         walk.answer("clara", "CONFIRM");
         walk.answer("peter", "DECLINE");
         assertThat(review).isWaitingAt("userTask_confirmAttendance");
@@ -276,7 +294,7 @@ class MilestoneReviewProcessTest {
         assertThat((String) Json.read(form, "$.callLocation.value")).as("the call keeps its place").isEqualTo(room);
         assertThat((String) Json.read(walk.tasklist.submit("olivia", rescheduleTask, """
                 {"callDate": {"value": "%s"}, "callTime": {"value": "14:00"}, "callMinutes": {"value": 60, "type": "Integer"}}"""
-                .formatted(LocalDate.now().minusDays(2))).getBody(), "$.message")).contains("callDate");
+                .formatted(LocalDate.now().minusDays(2))).getBody(), "$.message")).contains("New date: ");
         walk.tasklist.submitted("olivia", rescheduleTask, """
                 {"callDate": {"value": "%s"}, "callTime": {"value": "14:00"}, "callMinutes": {"value": 60, "type": "Integer"}}"""
                 .formatted(callDay.plusWeeks(1)));
@@ -284,7 +302,7 @@ class MilestoneReviewProcessTest {
                 + "engagement_id = ? and recipient_user_id = 'peter'", String.class, engagement.id()))
                 .as("peter's calendar gets the update: same UID, sequence 1").anyMatch(key -> key.endsWith(":1:peter"));
         assertThat((List<String>) Json.read(get(rest, "olivia", "demo", engagement.path() + "/meetings").getBody(),
-                "$[?(@.kind == 'REVIEW_CALL')].location")).as("moved, not relocated").containsExactly(room);
+                "$[?(@.kind == 'REVIEW_CALL')].link")).as("moved, not relocated").containsExactly(room);
 
         walk.answer("clara", "CONFIRM");
         walk.answer("peter", "CONFIRM");
@@ -330,7 +348,7 @@ class MilestoneReviewProcessTest {
         assertThat((String) Json.read(walk.tasklist.open("clara", claraTask, "signOffMinutesForm"), "$.minutesText.value"))
                 .contains("Performance discussed", "Add second-level checks to queue B — peter");
         assertThat((String) Json.read(walk.tasklist.submit("clara", claraTask, "{\"signOffDecision\": {\"value\": \"REJECT\"}}")
-                .getBody(), "$.message")).contains("signOffReason: is required when rejecting the minutes");
+                .getBody(), "$.message")).contains("Reason for rejecting: is required when rejecting the minutes");
         walk.signOff("clara", "REJECT", "The AHT root cause is missing from the minutes", "REWORK");
         walk.signOff("peter", "APPROVE", null, null);
         assertThat(review).hasPassed("gateway_escalationAsked").hasNotPassed("serviceTask_escalateDispute")

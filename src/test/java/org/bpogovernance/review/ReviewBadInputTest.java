@@ -159,7 +159,7 @@ class ReviewBadInputTest {
                     "{\"variables\": {\"objectives\": {\"value\": \"Review\"}, \"agendaItems\": {\"value\": "
                             + Json.quote(tooLong) + "}}}");
             assertThat(refused.getStatusCode().value()).as(path).isEqualTo(400);
-            assertThat((String) Json.read(refused.getBody(), "$.message")).contains("agendaItems: must be at most 4000 characters");
+            assertThat((String) Json.read(refused.getBody(), "$.message")).contains("Agenda items: must be at most 4000 characters");
         }
         assertThat(taskService.createTaskQuery().taskId(task).count()).as("the task stays open").isOne();
         assertThat(counts()).isEqualTo(before);

@@ -88,17 +88,17 @@ class PerformanceDataRequestTest {
         long measurements = countMeasurements();
         ResponseEntity<String> missing = tasklist.submit("peter", task, values("FTR |  | \nAHT | 310 | "));
         assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat((String) Json.read(missing.getBody(), "$.message")).contains("performanceValues line 1: value: is required for FTR");
+        assertThat((String) Json.read(missing.getBody(), "$.message")).contains("Values line 1: value: is required for FTR");
         ResponseEntity<String> notANumber = tasklist.submit("peter", task, values("AHT | 310\n\nFTR | ninety"));
         assertThat((String) Json.read(notANumber.getBody(), "$.message"))
-                .contains("performanceValues line 3: value: 'ninety' is not a number");
+                .contains("Values line 3: value: 'ninety' is not a number");
         ResponseEntity<String> unknown = tasklist.submit("peter", task, values("CSAT | 4\nAHT | 310"));
         assertThat((String) Json.read(unknown.getBody(), "$.message"))
-                .contains("performanceValues line 1: metric: 'CSAT' is not a metric of this engagement");
+                .contains("Values line 1: metric: 'CSAT' is not a metric of this engagement");
         ResponseEntity<String> jsonFromAnApiClient = tasklist.submit("peter", task, "{\"performanceValues\": " + Tasklist.json("""
                 [{"metric": "FTR", "value": null}, {"metric": "AHT", "value": 310}]""") + "}");
         assertThat((String) Json.read(jsonFromAnApiClient.getBody(), "$.message"))
-                .contains("performanceValues[0].value: is required for FTR");
+                .contains("Values 1, value: is required for FTR");
         assertThat(countMeasurements()).as("refused submissions store nothing").isEqualTo(measurements);
         assertThat(tasklist.submit("clara", task, "{}").getStatusCode()).as("not clara's task").isEqualTo(HttpStatus.FORBIDDEN);
 

@@ -300,7 +300,7 @@ function renderTimeline(container, timeline, timeZone) {
   }
   const rows = timeline.events.slice().reverse().map(event => element('tr', {'data-action': event.action},
     element('td', {}, date(event.at, timeZone)),
-    element('td', {}, element('span', {class: 'gv-category'}, words(event.category))),
+    element('td', {}, element('span', {class: 'gv-category'}, event.category.toLowerCase().replace('_', '-'))),
     element('td', {}, event.title || words(event.action)),
     element('td', {}, event.summary || ''),
     element('td', {}, event.actor),
