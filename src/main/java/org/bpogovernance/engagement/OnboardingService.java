@@ -48,15 +48,17 @@ public class OnboardingService {
     private final EngagementService engagements;
     private final OnboardingSettings settings;
     private final SignOffRounds rounds;
+    private final CharterText charterText;
     private final AuditTrail auditTrail;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     OnboardingService(OnboardingRepository onboardings, CharterSignOffRepository signOffs,
-            EngagementService engagements, OnboardingSettings settings, SignOffRounds rounds, AuditTrail auditTrail,
-            ApplicationEventPublisher events, Clock clock) {
+            EngagementService engagements, OnboardingSettings settings, SignOffRounds rounds, CharterText charterText,
+            AuditTrail auditTrail, ApplicationEventPublisher events, Clock clock) {
         this.onboardings = onboardings;
         this.rounds = rounds;
+        this.charterText = charterText;
         this.signOffs = signOffs;
         this.engagements = engagements;
         this.settings = settings;
@@ -285,18 +287,8 @@ public class OnboardingService {
     /** The charter as both parties sign it: the engagement's terms and what onboarding agreed. */
     @Transactional(readOnly = true)
     public String charterText(Long engagementId) {
-        Engagement e = engagements.forProcess(engagementId);
-        Onboarding o = of(engagementId);
-        return e.getName() + " (" + e.getContractReference() + ")\n"
-                + "Client: " + e.getClient() + "; provider: " + e.getProvider() + "\n"
-                + "Scope: " + e.getServiceScope() + "\n"
-                + "Term: " + e.getTermStart() + " to " + e.getTermEnd() + ", notice " + e.getNoticePeriodDays() + " days\n"
-                + "Governance tiers: " + e.getTiers() + "\n"
-                + "Kick-off: " + o.getKickOffAt() + " " + e.getTimeZone() + " (" + o.getKickOffFormat() + ")\n"
-                + "Communication: " + o.getCommunicationChannels() + "; reporting " + o.getReportingCadence() + "\n"
-                + "Escalation protocol: " + o.getEscalationProtocol() + "\n"
-                + (o.getMetricsNote() == null ? "" : "Service metrics: " + o.getMetricsNote() + "\n")
-                + "Stakeholders: " + engagements.stakeholdersForProcess(engagementId);
+        return charterText.of(engagements.forProcess(engagementId), of(engagementId),
+                engagements.stakeholdersForProcess(engagementId));
     }
 
     @Transactional(readOnly = true)
