@@ -7,7 +7,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import org.bpogovernance.engagement.EngagementService;
-import org.springframework.beans.factory.annotation.Value;
+import org.bpogovernance.platform.PublicUrl;
 import org.springframework.stereotype.Component;
 
 /** What a task mail says: the task, the engagement, the due date in its time zone, the Tasklist link. */
@@ -17,9 +17,9 @@ class TaskMails {
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm z", java.util.Locale.ENGLISH);
 
     private final EngagementService engagements;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
 
-    TaskMails(EngagementService engagements, @Value("${governance.public-url}") String publicUrl) {
+    TaskMails(EngagementService engagements, PublicUrl publicUrl) {
         this.engagements = engagements;
         this.publicUrl = publicUrl;
     }
@@ -37,6 +37,6 @@ class TaskMails {
     }
 
     String link(String taskId) {
-        return publicUrl + "/camunda/app/tasklist/default/#/?task=" + taskId;
+        return publicUrl.get() + "/camunda/app/tasklist/default/#/?task=" + taskId;
     }
 }
