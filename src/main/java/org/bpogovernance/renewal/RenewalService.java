@@ -69,12 +69,14 @@ public class RenewalService {
     private final RenewalSettings settings;
     private final AuditTrail auditTrail;
     private final CurrentUser currentUser;
+    private final TermSummaryMail termSummaryMail;
     private final Clock clock;
 
     RenewalService(RenewalReviewRepository reviews, PartySignOffRepository signOffs, TermSummaryService summaries,
             RenewalRecommendation recommendation, RenewalTasks tasks, EngagementService engagements,
             ServiceLevelService serviceLevels, EscalationService escalations, Notifications notifications,
-            RenewalSettings settings, SignOffRounds rounds, AuditTrail auditTrail, CurrentUser currentUser, Clock clock) {
+            RenewalSettings settings, SignOffRounds rounds, AuditTrail auditTrail, CurrentUser currentUser, TermSummaryMail termSummaryMail,
+            Clock clock) {
         this.reviews = reviews;
         this.rounds = rounds;
         this.signOffs = signOffs;
@@ -88,6 +90,7 @@ public class RenewalService {
         this.settings = settings;
         this.auditTrail = auditTrail;
         this.currentUser = currentUser;
+        this.termSummaryMail = termSummaryMail;
         this.clock = clock;
     }
 
@@ -263,7 +266,9 @@ public class RenewalService {
         auditTrail.record(EngagementService.AUDIT_TYPE, engagement.getId(), "RENEWAL_DECIDED", decision + " by " + by
                 + (review.getFollowsRecommendation() ? "" : " (recommended: " + review.getRecommendation() + ")") + ": "
                 + review.getRationale() + (changes.isEmpty() ? "" : "; " + changes.size() + " metric changes"));
-        return reviews.save(review);
+        RenewalReview decided = reviews.save(review);
+        termSummaryMail.send(decided);
+        return decided;
     }
 
     /** Instances of the first version (no review record): the decision, in the audit trail. */
