@@ -363,8 +363,8 @@ public class ActionItemService {
         Optional<String> contact = escalationContactOf(item);
         contact.ifPresent(user -> notifications.notifyUser("action-overdue:" + item.getId() + ":" + item.getDueDate() + ":" + user,
                 Notifications.Kind.ACTION_OVERDUE, engagement.getId(), user, Map.of("engagementName", engagement.getName(),
-                        "description", item.getDescription(), "owner", item.getOwner(), "due", PeopleDates.date(item.getDueDate()),
-                        "escalatesOn", PeopleDates.date(item.getDueDate().plusDays(Math.max(1, settings.overdueGracePeriod().toDays()))))));
+                        "description", item.getDescription(), "owner", item.getOwner(), "due", PeopleDates.day(item.getDueDate()),
+                        "escalatesOn", PeopleDates.day(item.getDueDate().plusDays(Math.max(1, settings.overdueGracePeriod().toDays()))))));
         auditTrail.record(EngagementService.AUDIT_TYPE, engagement.getId(), "ACTION_ITEM_OVERDUE",
                 "#" + item.getId() + " (" + item.getOwner() + ", due " + item.getDueDate() + ")"
                         + contact.map(user -> "; " + user + " told").orElse(""));

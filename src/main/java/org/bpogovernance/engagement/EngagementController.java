@@ -3,12 +3,14 @@ package org.bpogovernance.engagement;
 import java.util.List;
 import java.util.Set;
 import org.bpogovernance.audit.AuditEntry;
+import org.bpogovernance.platform.Documents;
 import org.bpogovernance.platform.Paging;
 import org.bpogovernance.security.GovernanceGroups;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.data.web.PagedModel;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,10 +36,12 @@ class EngagementController {
 
     private final EngagementService engagementService;
     private final OnboardingService onboardingService;
+    private final Documents documents;
 
-    EngagementController(EngagementService engagementService, OnboardingService onboardingService) {
+    EngagementController(EngagementService engagementService, OnboardingService onboardingService, Documents documents) {
         this.engagementService = engagementService;
         this.onboardingService = onboardingService;
+        this.documents = documents;
     }
 
     /** Registers an engagement and starts its lifecycle (onboarding first). */
@@ -72,6 +76,18 @@ class EngagementController {
     @GetMapping("/{id}/audit")
     PagedModel<AuditEntry> audit(@PathVariable Long id, @PageableDefault(size = 100) Pageable pageable) {
         return new PagedModel<>(engagementService.history(id, Paging.sortableBy(pageable, Set.of())));
+    }
+
+    /** The governance charter as a document to keep: HTML. */
+    @GetMapping(value = "/{id}/charter", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> charter(@PathVariable Long id) {
+        return documents.htmlDownload(onboardingService.charterDocument(id), onboardingService.charterFileName(id));
+    }
+
+    /** The same charter as PDF, as the mail that says it is signed carries it. */
+    @GetMapping(value = "/{id}/charter.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> charterPdf(@PathVariable Long id) {
+        return documents.pdfDownload(onboardingService.charterDocument(id), onboardingService.charterFileName(id));
     }
 
     @GetMapping("/{id}/onboarding")

@@ -102,6 +102,11 @@ public class Onboarding {
         return ++charterRound;
     }
 
+    /** The charter as the last round was sent for signature; null before the first round. */
+    public String getCharterSent() {
+        return charterSent;
+    }
+
     public String getCharterChanges() {
         return charterChanges;
     }

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.bpogovernance.audit.AuditTrail;
 import org.bpogovernance.engagement.CharterSignOff.Decision;
 import org.bpogovernance.platform.ConflictException;
+import org.bpogovernance.platform.Documents;
 import org.bpogovernance.platform.InvalidInputException.Violation;
 import org.bpogovernance.platform.InvalidInputException;
 import org.bpogovernance.platform.NotFoundException;
@@ -39,6 +40,10 @@ public class OnboardingService {
             String organizer) {
     }
 
+    /** Published when both parties approved a round of the charter; notifications send it to everyone on the engagement. */
+    public record CharterSigned(Long engagementId, int round) {
+    }
+
     /** Published when onboarding passes its target date; notifications tell the officer and sponsors. */
     public record OnboardingOverran(Long engagementId, LocalDate targetDate, int notice) {
     }
@@ -48,15 +53,19 @@ public class OnboardingService {
     private final EngagementService engagements;
     private final OnboardingSettings settings;
     private final SignOffRounds rounds;
+    private final CharterText charterText;
+    private final CharterDocument charterDocument;
     private final AuditTrail auditTrail;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     OnboardingService(OnboardingRepository onboardings, CharterSignOffRepository signOffs,
-            EngagementService engagements, OnboardingSettings settings, SignOffRounds rounds, AuditTrail auditTrail,
-            ApplicationEventPublisher events, Clock clock) {
+            EngagementService engagements, OnboardingSettings settings, SignOffRounds rounds, CharterText charterText,
+            CharterDocument charterDocument, AuditTrail auditTrail, ApplicationEventPublisher events, Clock clock) {
         this.onboardings = onboardings;
         this.rounds = rounds;
+        this.charterText = charterText;
+        this.charterDocument = charterDocument;
         this.signOffs = signOffs;
         this.engagements = engagements;
         this.settings = settings;
@@ -232,7 +241,9 @@ public class OnboardingService {
         int number = of(engagementId).getCharterRound();
         List<CharterSignOff> round = signOffs.findByEngagementIdAndRound(engagementId, number);
         boolean approved = round.size() == 2 && round.stream().allMatch(s -> s.getDecision() == Decision.APPROVE);
-        if (!approved) {
+        if (approved) {
+            events.publishEvent(new CharterSigned(engagementId, number));
+        } else {
             rounds.rejected(engagementId, charterDispute(engagementId), number,
                     "The onboarding charter of " + engagements.forProcess(engagementId).getName());
         }
@@ -285,18 +296,29 @@ public class OnboardingService {
     /** The charter as both parties sign it: the engagement's terms and what onboarding agreed. */
     @Transactional(readOnly = true)
     public String charterText(Long engagementId) {
-        Engagement e = engagements.forProcess(engagementId);
-        Onboarding o = of(engagementId);
-        return e.getName() + " (" + e.getContractReference() + ")\n"
-                + "Client: " + e.getClient() + "; provider: " + e.getProvider() + "\n"
-                + "Scope: " + e.getServiceScope() + "\n"
-                + "Term: " + e.getTermStart() + " to " + e.getTermEnd() + ", notice " + e.getNoticePeriodDays() + " days\n"
-                + "Governance tiers: " + e.getTiers() + "\n"
-                + "Kick-off: " + o.getKickOffAt() + " " + e.getTimeZone() + " (" + o.getKickOffFormat() + ")\n"
-                + "Communication: " + o.getCommunicationChannels() + "; reporting " + o.getReportingCadence() + "\n"
-                + "Escalation protocol: " + o.getEscalationProtocol() + "\n"
-                + (o.getMetricsNote() == null ? "" : "Service metrics: " + o.getMetricsNote() + "\n")
-                + "Stakeholders: " + engagements.stakeholdersForProcess(engagementId);
+        return charterText.of(engagements.forProcess(engagementId), of(engagementId),
+                engagements.stakeholdersForProcess(engagementId));
+    }
+
+    /** The charter as a document, for whoever may see the engagement. */
+    @Transactional(readOnly = true)
+    public Documents.Page charterDocument(Long engagementId) {
+        return charterDocumentForProcess(engagements.get(engagementId).getId());
+    }
+
+    /** The charter as a document, for process steps and the mail that sends it signed. */
+    @Transactional(readOnly = true)
+    public Documents.Page charterDocumentForProcess(Long engagementId) {
+        Onboarding onboarding = of(engagementId);
+        return charterDocument.page(engagements.forProcess(engagementId), onboarding,
+                onboarding.getCharterSent() != null ? onboarding.getCharterSent() : charterText(engagementId),
+                signOffs.findByEngagementIdOrderByIdAsc(engagementId));
+    }
+
+    /** The file name of the charter document, without extension. */
+    @Transactional(readOnly = true)
+    public String charterFileName(Long engagementId) {
+        return CharterDocument.fileName(engagements.forProcess(engagementId));
     }
 
     @Transactional(readOnly = true)

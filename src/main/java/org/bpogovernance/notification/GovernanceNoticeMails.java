@@ -55,7 +55,7 @@ class GovernanceNoticeMails {
         }
         Map<String, Object> model = Map.of("engagementName", engagement.getName(),
                 "contractReference", engagement.getContractReference(),
-                "targetDate", PeopleDates.date(overrun.targetDate()), "notice", overrun.notice());
+                "targetDate", PeopleDates.day(overrun.targetDate()), "notice", overrun.notice());
         for (String user : recipients) {
             notifications.notifyUser("onboarding-overrun:" + engagement.getId() + ":" + overrun.notice() + ":" + user,
                     Notifications.Kind.ONBOARDING_OVERRUN, engagement.getId(), user, model);

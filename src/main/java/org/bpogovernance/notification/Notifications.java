@@ -36,6 +36,9 @@ public class Notifications {
         public static final String ACTION_OVERDUE = "action-overdue";
         public static final String RENEWAL_ALERT = "renewal-alert";
         public static final String ENGAGEMENT_CLOSED = "engagement-closed";
+        public static final String MINUTES_SIGNED = "minutes-signed";
+        public static final String CHARTER_SIGNED = "charter-signed";
+        public static final String TERM_SUMMARY = "term-summary";
 
         private Kind() {
         }
@@ -62,14 +65,21 @@ public class Notifications {
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<OutboxEntry> notifyUser(String dedupKey, String kind, Long engagementId, String userId,
             Map<String, Object> model) {
-        return queue(dedupKey, kind, engagementId, userId, model, null);
+        return queue(dedupKey, kind, engagementId, userId, model, null, null);
+    }
+
+    /** Queues a mail that carries a document (signed minutes, the signed charter, a term summary). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<OutboxEntry> notifyUser(String dedupKey, String kind, Long engagementId, String userId,
+            Map<String, Object> model, Attachment attachment) {
+        return queue(dedupKey, kind, engagementId, userId, model, null, attachment);
     }
 
     /** Queues a calendar invite (or its update or cancellation) with its mail. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<OutboxEntry> sendInvite(String dedupKey, String kind, Long engagementId, String userId,
             Map<String, Object> model, CalendarInvite invite) {
-        return queue(dedupKey, kind, engagementId, userId, model, invite);
+        return queue(dedupKey, kind, engagementId, userId, model, invite, null);
     }
 
     /**
@@ -82,7 +92,7 @@ public class Notifications {
     }
 
     private Optional<OutboxEntry> queue(String dedupKey, String kind, Long engagementId, String userId,
-            Map<String, Object> model, CalendarInvite invite) {
+            Map<String, Object> model, CalendarInvite invite, Attachment attachment) {
         if (outbox.existsByDedupKey(dedupKey)) {
             return Optional.empty();
         }
@@ -96,7 +106,7 @@ public class Notifications {
         RenderedMail mail = templates.render(kind, fullModel);
         Instant now = Instant.now(clock);
         OutboxEntry entry = new OutboxEntry(dedupKey, kind, engagementId, userId,
-                person.filter(Person::hasEmail).map(Person::email).orElse(null), mail, invite, now);
+                person.filter(Person::hasEmail).map(Person::email).orElse(null), mail, invite, attachment, now);
         if (person.isEmpty()) {
             entry.undeliverable("user " + userId + " does not exist");
         } else if (!person.get().hasEmail()) {

@@ -65,6 +65,15 @@ public class OutboxEntry {
     @Column(name = "calendar_method")
     private String calendarMethod;
 
+    /** A document the mail carries (signed minutes, the signed charter, a term summary), or null. */
+    @Column(name = "attachment_name")
+    private String attachmentName;
+
+    @Column(name = "attachment_type")
+    private String attachmentType;
+
+    private byte[] attachment;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private Status status;
@@ -91,7 +100,7 @@ public class OutboxEntry {
     }
 
     OutboxEntry(String dedupKey, String kind, Long engagementId, String recipientUserId, String recipientEmail,
-            RenderedMail mail, CalendarInvite calendar, Instant now) {
+            RenderedMail mail, CalendarInvite calendar, Attachment attachment, Instant now) {
         this.dedupKey = dedupKey;
         this.kind = kind;
         this.engagementId = engagementId;
@@ -102,6 +111,11 @@ public class OutboxEntry {
         this.htmlBody = mail.html();
         this.calendar = calendar == null ? null : calendar.ics();
         this.calendarMethod = calendar == null ? null : calendar.method();
+        if (attachment != null) {
+            this.attachmentName = attachment.fileName();
+            this.attachmentType = attachment.contentType();
+            this.attachment = attachment.content();
+        }
         this.status = Status.PENDING;
         this.nextAttemptAt = now;
         this.createdAt = now;
@@ -154,6 +168,15 @@ public class OutboxEntry {
 
     public String getCalendarMethod() {
         return calendarMethod;
+    }
+
+    /** The document the mail carries, or null (not in the JSON of the outbox: its name says which). */
+    Attachment attachment() {
+        return attachment == null ? null : new Attachment(attachmentName, attachmentType, attachment);
+    }
+
+    public String getAttachmentName() {
+        return attachmentName;
     }
 
     public Status getStatus() {

@@ -152,6 +152,10 @@ class OutboxSender {
                 helper.addAttachment("invite.ics", new ByteArrayResource(entry.getCalendar().getBytes(StandardCharsets.UTF_8)),
                         "text/calendar; method=" + entry.getCalendarMethod() + "; charset=UTF-8");
             }
+            Attachment document = entry.attachment();
+            if (document != null) {
+                helper.addAttachment(document.fileName(), new ByteArrayResource(document.content()), document.contentType());
+            }
             return message;
         } catch (MessagingException malformed) {
             throw new MailPreparationException(malformed);

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.bpogovernance.engagement.EngagementService;
 import org.bpogovernance.platform.PeopleDates;
-import org.springframework.beans.factory.annotation.Value;
+import org.bpogovernance.platform.PublicUrl;
 import org.springframework.stereotype.Component;
 
 /** What a task mail says: the task, the engagement, the due date in its time zone, the Tasklist link. */
@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 class TaskMails {
 
     private final EngagementService engagements;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
 
-    TaskMails(EngagementService engagements, @Value("${governance.public-url}") String publicUrl) {
+    TaskMails(EngagementService engagements, PublicUrl publicUrl) {
         this.engagements = engagements;
         this.publicUrl = publicUrl;
     }
@@ -29,12 +29,12 @@ class TaskMails {
         model.put("taskName", taskName);
         model.put("description", description);
         model.put("engagementName", engagementName == null ? "the governance office" : engagementName);
-        model.put("due", due == null ? null : PeopleDates.dateTime(due.toInstant().atZone(zone)));
+        model.put("due", due == null ? null : PeopleDates.dayAndTime(due.toInstant().atZone(zone)));
         model.put("link", link(taskId));
         return model;
     }
 
     String link(String taskId) {
-        return publicUrl + "/camunda/app/tasklist/default/#/?task=" + taskId;
+        return publicUrl.get() + "/camunda/app/tasklist/default/#/?task=" + taskId;
     }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.bpogovernance.engagement.EngagementService;
 import org.bpogovernance.engagement.Term;
+import org.bpogovernance.platform.Documents;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,11 +27,14 @@ class RenewalController {
     private final EngagementService engagements;
     private final TermSummaryService summaries;
     private final RenewalService renewals;
+    private final Documents documents;
 
-    RenewalController(EngagementService engagements, TermSummaryService summaries, RenewalService renewals) {
+    RenewalController(EngagementService engagements, TermSummaryService summaries, RenewalService renewals,
+            Documents documents) {
         this.engagements = engagements;
         this.summaries = summaries;
         this.renewals = renewals;
+        this.documents = documents;
     }
 
     @GetMapping("/terms")
@@ -51,6 +55,20 @@ class RenewalController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"term-summary-" + engagementId + "-"
                         + termNumber + ".csv\"")
                 .body(TermSummaryService.csv(summary));
+    }
+
+    /** The same summary as a document to keep, with the renewal decision where taken: HTML. */
+    @GetMapping(value = {"/terms/{termNumber}/summary", "/terms/{termNumber}/summary.html"}, produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> summaryDocument(@PathVariable Long engagementId, @PathVariable int termNumber) {
+        return documents.htmlDownload(summaries.document(engagementId, termNumber),
+                "term-summary-" + engagementId + "-" + termNumber);
+    }
+
+    /** The same document as PDF, as the mail that tells the renewal decision carries it. */
+    @GetMapping(value = "/terms/{termNumber}/summary.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> summaryPdf(@PathVariable Long engagementId, @PathVariable int termNumber) {
+        return documents.pdfDownload(summaries.document(engagementId, termNumber),
+                "term-summary-" + engagementId + "-" + termNumber);
     }
 
     @GetMapping("/renewals")

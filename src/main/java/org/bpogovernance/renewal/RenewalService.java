@@ -70,12 +70,14 @@ public class RenewalService {
     private final RenewalSettings settings;
     private final AuditTrail auditTrail;
     private final CurrentUser currentUser;
+    private final TermSummaryMail termSummaryMail;
     private final Clock clock;
 
     RenewalService(RenewalReviewRepository reviews, PartySignOffRepository signOffs, TermSummaryService summaries,
             RenewalRecommendation recommendation, RenewalTasks tasks, EngagementService engagements,
             ServiceLevelService serviceLevels, EscalationService escalations, Notifications notifications,
-            RenewalSettings settings, SignOffRounds rounds, AuditTrail auditTrail, CurrentUser currentUser, Clock clock) {
+            RenewalSettings settings, SignOffRounds rounds, AuditTrail auditTrail, CurrentUser currentUser, TermSummaryMail termSummaryMail,
+            Clock clock) {
         this.reviews = reviews;
         this.rounds = rounds;
         this.signOffs = signOffs;
@@ -89,6 +91,7 @@ public class RenewalService {
         this.settings = settings;
         this.auditTrail = auditTrail;
         this.currentUser = currentUser;
+        this.termSummaryMail = termSummaryMail;
         this.clock = clock;
     }
 
@@ -187,8 +190,8 @@ public class RenewalService {
                         Notifications.Kind.RENEWAL_ALERT, engagement.getId(), user, Map.of(
                                 "engagementName", engagement.getName(),
                                 "term", review.getTermNumber(),
-                                "termEnd", PeopleDates.date(engagement.getTermEnd()),
-                                "noticeDate", PeopleDates.date(engagement.noticeDate()),
+                                "termEnd", PeopleDates.day(engagement.getTermEnd()),
+                                "noticeDate", PeopleDates.day(engagement.noticeDate()),
                                 "daysLeft", Math.max(0, daysLeft),
                                 "recommendation", String.valueOf(review.getRecommendation()).toLowerCase(java.util.Locale.ROOT),
                                 "reason", String.valueOf(review.getRecommendationReason())));
@@ -264,7 +267,9 @@ public class RenewalService {
         auditTrail.record(EngagementService.AUDIT_TYPE, engagement.getId(), "RENEWAL_DECIDED", decision + " by " + by
                 + (review.getFollowsRecommendation() ? "" : " (recommended: " + review.getRecommendation() + ")") + ": "
                 + review.getRationale() + (changes.isEmpty() ? "" : "; " + changes.size() + " metric changes"));
-        return reviews.save(review);
+        RenewalReview decided = reviews.save(review);
+        termSummaryMail.send(decided);
+        return decided;
     }
 
     /** Instances of the first version (no review record): the decision, in the audit trail. */

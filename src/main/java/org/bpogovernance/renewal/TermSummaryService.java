@@ -11,6 +11,7 @@ import org.bpogovernance.engagement.Engagement;
 import org.bpogovernance.engagement.EngagementService;
 import org.bpogovernance.engagement.Term;
 import org.bpogovernance.escalation.EscalationService;
+import org.bpogovernance.platform.Documents;
 import org.bpogovernance.platform.SpreadsheetCsv;
 import org.bpogovernance.review.ReviewService;
 import org.bpogovernance.servicelevel.Health;
@@ -31,15 +32,20 @@ public class TermSummaryService {
     private final EscalationService escalations;
     private final ActionItemService actionItems;
     private final ReviewService reviews;
+    private final RenewalReviewRepository renewalReviews;
+    private final TermSummaryDocument document;
     private final Clock clock;
 
     TermSummaryService(EngagementService engagements, ScorecardService scorecards, EscalationService escalations,
-            ActionItemService actionItems, ReviewService reviews, Clock clock) {
+            ActionItemService actionItems, ReviewService reviews, RenewalReviewRepository renewalReviews,
+            TermSummaryDocument document, Clock clock) {
         this.engagements = engagements;
         this.scorecards = scorecards;
         this.escalations = escalations;
         this.actionItems = actionItems;
         this.reviews = reviews;
+        this.renewalReviews = renewalReviews;
+        this.document = document;
         this.clock = clock;
     }
 
@@ -53,6 +59,23 @@ public class TermSummaryService {
     @Transactional(readOnly = true)
     public TermSummary ofCurrentTerm(Long engagementId) {
         return summarise(engagements.forProcess(engagementId), engagements.currentTerm(engagementId));
+    }
+
+    /** For the API: a term's summary as a document, with its renewal decision where taken. */
+    @Transactional(readOnly = true)
+    public Documents.Page document(Long engagementId, int termNumber) {
+        return page(of(engagementId, termNumber));
+    }
+
+    /** For the mail that tells the decision: the current term's summary as a document. */
+    @Transactional(readOnly = true)
+    public Documents.Page documentOfCurrentTerm(Long engagementId) {
+        return page(ofCurrentTerm(engagementId));
+    }
+
+    private Documents.Page page(TermSummary summary) {
+        return document.page(engagements.forProcess(summary.engagementId()), summary,
+                renewalReviews.findByEngagementIdAndTermNumber(summary.engagementId(), summary.term()).orElse(null));
     }
 
     private TermSummary summarise(Engagement engagement, Term term) {

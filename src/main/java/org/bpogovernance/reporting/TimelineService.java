@@ -84,7 +84,7 @@ public class TimelineService {
         String text = PHASE_CHANGE.matcher(details).replaceAll(change -> "from " + change.group(1).toLowerCase(java.util.Locale.ROOT)
                 .replace('_', ' ') + " to " + change.group(2).toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
         text = LOCAL_TIME.matcher(text).replaceAll(time -> Matcher.quoteReplacement(
-                PeopleDates.dateTime(java.time.LocalDateTime.parse(time.group(1)).atZone(zone))));
+                PeopleDates.dayAndTime(java.time.LocalDateTime.parse(time.group(1)).atZone(zone))));
         text = SEVERITY.matcher(text).replaceAll(severity -> "(" + severity.group(1).toLowerCase(java.util.Locale.ROOT)
                 + " severity)");
         return CODE.matcher(text).replaceAll(code -> Matcher.quoteReplacement(CODES.getOrDefault(code.group(1),

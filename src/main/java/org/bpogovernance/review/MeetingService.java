@@ -105,7 +105,7 @@ public class MeetingService {
                 UUID.randomUUID() + "@bpo-governance", kind, title, startsAt, minutes, engagement.getTimeZone(), format,
                 place, agenda, organizer == null ? "governance-office" : organizer));
         auditTrail.record(EngagementService.AUDIT_TYPE, engagement.getId(), "MEETING_SCHEDULED",
-                title + " on " + PeopleDates.dateTime(meeting.start()) + ", " + meeting.where());
+                title + " on " + PeopleDates.dayAndTime(meeting.start()) + ", " + meeting.where());
         sendInvites(engagement, meeting, false);
         return meeting;
     }
@@ -146,7 +146,7 @@ public class MeetingService {
         if (changed) {
             meeting.reschedule(change.startsAt(), change.durationMinutes(), meeting.getFormat(), place, change.agenda());
             auditTrail.record(EngagementService.AUDIT_TYPE, engagement.getId(), "MEETING_RESCHEDULED",
-                    meeting.getTitle() + " to " + PeopleDates.dateTime(meeting.start()) + ", " + meeting.where());
+                    meeting.getTitle() + " to " + PeopleDates.dayAndTime(meeting.start()) + ", " + meeting.where());
             sendInvites(engagement, meetings.save(meeting), true);
         }
         return meeting;
@@ -212,7 +212,7 @@ public class MeetingService {
     private Map<String, Object> model(Meeting meeting, boolean update) {
         Map<String, Object> model = new HashMap<>();
         model.put("title", meeting.getTitle());
-        model.put("when", PeopleDates.dateTime(meeting.start()));
+        model.put("when", PeopleDates.dayAndTime(meeting.start()));
         model.put("minutes", meeting.getDurationMinutes());
         model.put("where", meeting.where());
         model.put("agenda", meeting.getAgenda() == null ? "(to follow)" : meeting.getAgenda());

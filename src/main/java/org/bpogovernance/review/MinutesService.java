@@ -69,12 +69,14 @@ public class MinutesService {
     private final EngagementService engagements;
     private final UserDirectory users;
     private final AuditTrail auditTrail;
+    private final SignedMinutesMail signedMinutesMail;
     private final Clock clock;
 
     MinutesService(ReviewService reviewService, ReviewCalls calls, ReviewRepository reviews, AttendanceRepository attendances,
             MinutesSignOffRepository signOffs, MeetingService meetings, MilestoneService milestones,
             ActionItemService actionItems, EscalationService escalations, EngagementService engagements,
-            SignOffRounds rounds, UserDirectory users, AuditTrail auditTrail, Clock clock) {
+            SignOffRounds rounds, UserDirectory users, AuditTrail auditTrail, SignedMinutesMail signedMinutesMail,
+            Clock clock) {
         this.reviewService = reviewService;
         this.rounds = rounds;
         this.calls = calls;
@@ -88,6 +90,7 @@ public class MinutesService {
         this.engagements = engagements;
         this.users = users;
         this.auditTrail = auditTrail;
+        this.signedMinutesMail = signedMinutesMail;
         this.clock = clock;
     }
 
@@ -362,7 +365,7 @@ public class MinutesService {
         return reviews.save(review);
     }
 
-    /** Both parties approved: the record is locked and its action items open. */
+    /** Both parties approved: the record is locked, its action items open, and everyone gets the signed minutes. */
     @Transactional
     public Review close(Long reviewId) {
         Review review = reviewService.find(reviewId);
@@ -370,7 +373,9 @@ public class MinutesService {
         List<ActionItem> opened = actionItems.open(reviewId);
         auditTrail.record(EngagementService.AUDIT_TYPE, review.getEngagementId(), "REVIEW_SIGNED_OFF",
                 review.title() + ": minutes approved by both parties, " + opened.size() + " action items open");
-        return reviews.save(review);
+        Review signed = reviews.save(review);
+        signedMinutesMail.send(signed);
+        return signed;
     }
 
     /** The client representative's satisfaction with the call, 1 (poor) to 5 (excellent). */

@@ -1,11 +1,9 @@
 package org.bpogovernance.review;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.bpogovernance.platform.Documents;
 import org.bpogovernance.security.CurrentUser;
 import org.bpogovernance.security.GovernanceGroups;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,13 +30,15 @@ class ReviewController {
     private final ReviewRecords records;
     private final MinutesService minutesService;
     private final MinutesDocument document;
+    private final Documents documents;
     private final CurrentUser currentUser;
 
-    ReviewController(ReviewRecords records, MinutesService minutesService, MinutesDocument document,
+    ReviewController(ReviewRecords records, MinutesService minutesService, MinutesDocument document, Documents documents,
             CurrentUser currentUser) {
         this.records = records;
         this.minutesService = minutesService;
         this.document = document;
+        this.documents = documents;
         this.currentUser = currentUser;
     }
 
@@ -52,14 +52,18 @@ class ReviewController {
         return records.get(engagementId, reviewId);
     }
 
-    /** The record as an HTML document to download and forward. */
+    /** The minutes as a document to keep and forward: HTML. */
     @GetMapping(value = "/{reviewId}/minutes", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> minutes(@PathVariable Long engagementId, @PathVariable Long reviewId) {
-        return ResponseEntity.ok()
-                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("review-" + reviewId + "-minutes.html").build().toString())
-                .body(document.render(records.get(engagementId, reviewId)));
+        records.get(engagementId, reviewId);
+        return documents.htmlDownload(document.page(reviewId), "review-" + reviewId + "-minutes");
+    }
+
+    /** The same minutes as PDF, as the mail that says they are signed carries them. */
+    @GetMapping(value = "/{reviewId}/minutes.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> minutesPdf(@PathVariable Long engagementId, @PathVariable Long reviewId) {
+        records.get(engagementId, reviewId);
+        return documents.pdfDownload(document.page(reviewId), "review-" + reviewId + "-minutes");
     }
 
     /** The caller's decision as a named signer: APPROVE, or REJECT with a reason and REWORK or ESCALATE. */

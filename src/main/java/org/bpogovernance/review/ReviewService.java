@@ -435,7 +435,7 @@ public class ReviewService {
             attendances.save(new Attendance(reviewId, user));
         }
         auditTrail.record(EngagementService.AUDIT_TYPE, engagement.getId(), "REVIEW_SCHEDULED",
-                review.title() + " on " + PeopleDates.dateTime(meeting.start()) + ", " + meeting.where());
+                review.title() + " on " + PeopleDates.dayAndTime(meeting.start()) + ", " + meeting.where());
         return scheduled(engagement, meeting, invitees);
     }
 
@@ -458,7 +458,7 @@ public class ReviewService {
         answers.forEach(Attendance::invitedAgain);
         answers.forEach(attendances::save);
         auditTrail.record(EngagementService.AUDIT_TYPE, engagement.getId(), "REVIEW_RESCHEDULED",
-                review.title() + " to " + PeopleDates.dateTime(meeting.start()));
+                review.title() + " to " + PeopleDates.dayAndTime(meeting.start()));
         return scheduled(engagement, meeting, answers.stream().map(Attendance::getUserId).toList());
     }
 
@@ -597,7 +597,7 @@ public class ReviewService {
         Engagement engagement = engagements.forProcess(review.getEngagementId());
         Meeting meeting = meetings.forProcess(engagement.getId(), review.getMeetingId());
         return review.title() + " of " + engagement.getName() + "\n"
-                + PeopleDates.dateTime(meeting.start()) + ", " + meeting.getDurationMinutes() + " minutes, "
+                + PeopleDates.dayAndTime(meeting.start()) + ", " + meeting.getDurationMinutes() + " minutes, "
                 + meeting.where() + "\n\n" + invitation(review);
     }
 

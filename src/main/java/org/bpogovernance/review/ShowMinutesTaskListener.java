@@ -3,9 +3,9 @@ package org.bpogovernance.review;
 import static org.bpogovernance.review.ReviewCallProcess.REVIEW_ID;
 
 import org.bpogovernance.platform.FormValues;
+import org.bpogovernance.platform.PublicUrl;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,10 +17,9 @@ class ShowMinutesTaskListener implements TaskListener {
 
     private final MinutesService minutesService;
     private final ReviewService reviewService;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
 
-    ShowMinutesTaskListener(MinutesService minutesService, ReviewService reviewService,
-            @Value("${governance.public-url}") String publicUrl) {
+    ShowMinutesTaskListener(MinutesService minutesService, ReviewService reviewService, PublicUrl publicUrl) {
         this.minutesService = minutesService;
         this.reviewService = reviewService;
         this.publicUrl = publicUrl;
@@ -31,7 +30,7 @@ class ShowMinutesTaskListener implements TaskListener {
         Long reviewId = REVIEW_ID.required(task);
         Review review = reviewService.find(reviewId);
         task.setVariableLocal(ReviewCallProcess.MINUTES_TEXT, FormValues.shown(minutesService.minutesText(reviewId),
-                "The whole minutes: " + publicUrl + "/api/engagements/" + review.getEngagementId() + "/reviews/" + reviewId
+                "The whole minutes: " + publicUrl.get() + "/api/engagements/" + review.getEngagementId() + "/reviews/" + reviewId
                         + "/minutes"));
         task.setVariableLocal(ReviewCallProcess.SIGN_OFF_DECISION, null);
         task.setVariableLocal(ReviewCallProcess.SIGN_OFF_REASON, null);

@@ -16,6 +16,7 @@ import java.util.Date;
 import java.util.List;
 import org.bpogovernance.audit.AuditEntry;
 import org.bpogovernance.audit.AuditTrail;
+import org.bpogovernance.platform.PeopleDates;
 import org.bpogovernance.testing.Engagements;
 import org.bpogovernance.testing.FlowNodeCoverage;
 import org.bpogovernance.testing.GovernanceTest;
@@ -105,7 +106,14 @@ class OnboardingProcessTest {
         assertThat(task("userTask_signCharterAsClient", onboarding)).isAssignedTo("clara");
         assertThat(task("userTask_signCharterAsProvider", onboarding)).isAssignedTo("peter");
         assertThat((String) taskService.getVariableLocal(task("userTask_signCharterAsClient", onboarding).getId(),
-                "charterText")).contains(engagement.getContractReference(), "Escalation protocol: Project lead first");
+                "charterText")).contains(engagement.getContractReference(), "Escalation protocol: Project lead first",
+                "Governance tiers: Operational review — monthly, 60 minutes; Management review — quarterly, 90 minutes; "
+                        + "Executive review — every six months, 120 minutes",
+                "Clara Client (Contoso Ltd, client representative, level 2)",
+                "Peter Provider (Northwind BPO, provider manager, level 2)",
+                "Kick-off: " + PeopleDates.day(LocalDate.now().plusDays(7)) + ", 10:00 (Europe/Berlin), on premises",
+                "Communication: e-mail, video; reporting monthly")
+                .doesNotContain("CLIENT_REPRESENTATIVE", "OPERATIONAL", "T10:00");
         complete(task("userTask_signCharterAsClient", onboarding), withVariables("charterDecision", "APPROVE"));
         complete(task("userTask_signCharterAsProvider", onboarding), withVariables("charterDecision", "APPROVE"));
 
@@ -155,10 +163,10 @@ class OnboardingProcessTest {
         String changes = (String) taskService.getVariableLocal(task("userTask_signCharterAsClient", onboarding).getId(),
                 "charterChanges");
         assertThat(changes.lines()).containsExactly(
-                "Communication: EMAIL,VIDEO; reporting MONTHLY → now EMAIL,VIDEO; reporting WEEKLY",
+                "Communication: e-mail, video; reporting monthly → now e-mail, video; reporting weekly",
                 "Service metrics: now Service credits: 5% per breach, cap 15%");
         assertThat((String) taskService.getVariableLocal(task("userTask_signCharterAsProvider", onboarding).getId(),
-                "charterText")).contains("reporting WEEKLY", "Service credits: 5% per breach");
+                "charterText")).contains("reporting weekly", "Service credits: 5% per breach");
         complete(task("userTask_signCharterAsClient", onboarding), withVariables("charterDecision", "APPROVE"));
         complete(task("userTask_signCharterAsProvider", onboarding), withVariables("charterDecision", "APPROVE"));
 

@@ -1,15 +1,18 @@
 package org.bpogovernance.engagement;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bpogovernance.testing.Http.download;
 import static org.bpogovernance.testing.Http.get;
 import static org.bpogovernance.testing.Http.postJson;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.bpogovernance.testing.Engagements;
 import org.bpogovernance.testing.GovernanceTest;
 import org.bpogovernance.testing.Json;
+import org.bpogovernance.testing.Pdf;
 import org.bpogovernance.testing.WebappLogin;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +22,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * An officer registers an engagement through /api; every onboarding task is then done by the
@@ -30,6 +34,9 @@ class OnboardingThroughEngineRestTest {
 
     @Autowired
     TestRestTemplate rest;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void theNamedPeopleOnboardAnEngagementThroughTasklistsApi() {
@@ -87,6 +94,29 @@ class OnboardingThroughEngineRestTest {
         assertThat((String) Json.read(onboarding, "$.onboarding.communicationChannels")).isEqualTo("EMAIL,TICKETING");
         assertThat((String) Json.read(onboarding, "$.onboarding.kickOffFormat")).isEqualTo("HYBRID");
         assertThat((List<String>) Json.read(onboarding, "$.charterSignOffs[*].signer")).containsExactly("clara", "peter");
+
+        // The signed charter as a document (HTML and PDF) for those on the engagement, not for carl.
+        String charter = get(rest, "clara", "demo", "/api/engagements/" + id + "/charter").getBody();
+        assertThat(charter).contains("<h1>Governance charter</h1>", "Project lead within two days",
+                "Clara Client (Contoso Ltd, client representative, level 2)", "Signed by both parties in round 1");
+        ResponseEntity<byte[]> pdf = download(rest, "peter", "demo", "/api/engagements/" + id + "/charter.pdf");
+        assertThat(pdf.getHeaders().getContentType().toString()).isEqualTo("application/pdf");
+        assertThat(Pdf.text(pdf.getBody())).contains("Governance charter", "Contoso payroll " + reference,
+                "Operational review — monthly, 60 minutes", "Peter Provider (Northwind BPO, provider manager, level 2)",
+                "e-mail, ticketing", "hybrid", "Clara Client Contoso Ltd approved", "Peter Provider Northwind BPO approved");
+        assertThat(get(rest, "carl", "demo", "/api/engagements/" + id + "/charter").getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(download(rest, "carl", "demo", "/api/engagements/" + id + "/charter.pdf").getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+
+        // Everyone on the engagement is sent the signed charter, the PDF kept with each mail in the outbox.
+        List<Map<String, Object>> mails = jdbc.queryForList("select recipient_user_id, attachment_name, attachment"
+                + " from notification_outbox where dedup_key like ? order by recipient_user_id", "charter-signed:" + id + ":1:%");
+        assertThat(mails).extracting(mail -> mail.get("recipient_user_id")).containsExactly("clara", "olivia", "peter");
+        assertThat(mails).extracting(mail -> mail.get("attachment_name")).containsOnly(
+                "charter-" + reference.toLowerCase(Locale.ENGLISH) + ".pdf");
+        assertThat(Pdf.text((byte[]) mails.get(0).get("attachment"))).contains("Governance charter",
+                "Signed by both parties in round 1");
     }
 
     @Test

@@ -11,11 +11,13 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.bpogovernance.testing.Engagements.Registered;
 import org.bpogovernance.testing.Engagements;
 import org.bpogovernance.testing.FlowNodeCoverage;
 import org.bpogovernance.testing.GovernanceTest;
 import org.bpogovernance.testing.Json;
+import org.bpogovernance.testing.Pdf;
 import org.bpogovernance.testing.Renewals;
 import org.bpogovernance.testing.Tasklist;
 import org.camunda.bpm.engine.HistoryService;
@@ -151,6 +153,18 @@ class RenewalReviewProcessTest {
         assertThat((List<Double>) Json.read(metrics, "$[?(@.code == 'AHT')].definition.target")).containsExactly(300.0);
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("operational-governance")
                 .processInstanceBusinessKey(engagement.reference()).count()).as("back to operations").isOne();
+
+        // Everyone on the engagement hears the decision, the term's summary attached as a PDF kept in the outbox.
+        List<Map<String, Object>> told = jdbc.queryForList("select recipient_user_id, subject, attachment_name, attachment"
+                + " from notification_outbox where kind = 'term-summary' and engagement_id = ? order by recipient_user_id",
+                engagement.id());
+        assertThat(told).extracting(mail -> mail.get("recipient_user_id")).containsExactly("clara", "olivia", "peter", "sam");
+        assertThat(told).extracting(mail -> mail.get("subject")).containsOnly(
+                "[BPO governance] Renewal decided for Litware claims " + engagement.reference() + ": Renew");
+        assertThat(told).extracting(mail -> mail.get("attachment_name")).containsOnly(
+                "term-summary-" + engagement.id() + "-1.pdf");
+        assertThat(Pdf.text((byte[]) told.get(0).get("attachment"))).contains("Term summary — term 1",
+                "Renew — decided by Sam Sponsor", "Stable service; tighter FTR target");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.bpogovernance.renewal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bpogovernance.testing.Http.download;
 import static org.bpogovernance.testing.Http.get;
 import static org.bpogovernance.testing.Http.postJson;
 
@@ -12,6 +13,7 @@ import org.bpogovernance.testing.Engagements.Registered;
 import org.bpogovernance.testing.Engagements;
 import org.bpogovernance.testing.GovernanceTest;
 import org.bpogovernance.testing.Json;
+import org.bpogovernance.testing.Pdf;
 import org.bpogovernance.testing.Renewals;
 import org.bpogovernance.testing.Tasklist;
 import org.camunda.bpm.engine.ManagementService;
@@ -107,6 +109,16 @@ class TermSummaryTest {
         assertThat(file.getBody().lines()).contains("service levels,attainment,97.67", "service levels,trend,DECLINING",
                 "escalations,level 2,2", "action items,closure rate,50.0",
                 "attainment by month," + first.plusMonths(5) + ",90.80");
+
+        String document = get(rest, "clara", "demo", engagement.path() + "/terms/1/summary.html").getBody();
+        assertThat(document).contains("<h1>Term summary — term 1</h1>", "97.67 % on average, declining",
+                "Renewal decision", "Not yet decided");
+        String pdf = Pdf.text(download(rest, "clara", "demo", engagement.path() + "/terms/1/summary.pdf").getBody());
+        assertThat(pdf).contains("Term summary — term 1", "Litware", "97.67 % on average, declining",
+                first.plusMonths(5).format(java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", java.util.Locale.ENGLISH))
+                        + " 90.8 %", "Values in breach: 2");
+        assertThat(download(rest, "carl", "demo", engagement.path() + "/terms/1/summary.pdf").getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
 
         assertThat(get(rest, "olivia", "demo", engagement.path() + "/terms/2/summary").getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);

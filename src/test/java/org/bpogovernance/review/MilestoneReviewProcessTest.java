@@ -1,6 +1,7 @@
 package org.bpogovernance.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bpogovernance.testing.Http.download;
 import static org.bpogovernance.testing.Http.exchange;
 import static org.bpogovernance.testing.Http.get;
 import static org.bpogovernance.testing.Http.postJson;
@@ -11,14 +12,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.bpogovernance.platform.PeopleDates;
 import org.bpogovernance.testing.Engagements;
 import org.bpogovernance.testing.FlowNodeCoverage;
 import org.bpogovernance.testing.GovernanceTest;
 import org.bpogovernance.testing.Json;
+import org.bpogovernance.testing.Pdf;
 import org.bpogovernance.testing.ReviewCallWalk;
 import org.bpogovernance.testing.Tasklist;
 import org.camunda.bpm.engine.HistoryService;
@@ -241,9 +246,23 @@ class MilestoneReviewProcessTest {
         assertThat(document.getHeaders().getContentDisposition().getFilename()).endsWith("-minutes.html");
         var parsed = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(document.getBody().getBytes(StandardCharsets.UTF_8)));
-        assertThat(parsed.getElementsByTagName("h1").item(0).getTextContent()).contains("Operational review 1, " + month);
-        assertThat(document.getBody()).contains("Add second-level checks to queue B", "Second-level checks in queue B");
+        String monthInWords = month.format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH));
+        assertThat(parsed.getElementsByTagName("h1").item(0).getTextContent())
+                .isEqualTo("Minutes — Operational review 1, " + monthInWords);
+        assertThat(document.getBody()).contains("Add second-level checks to queue B", "Second-level checks in queue B",
+                "Clara Client", "Sam Sponsor", "declined", PeopleDates.day(callDay) + ", 10:00 (Europe/Berlin)")
+                .doesNotContain("ON_SITE", "CONFIRMED", "APPROVE");
         assertThat(get(rest, "carl", "demo", reviewPath + "/minutes").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        // The same minutes as PDF: who signed, for which side, in the engagement's time zone.
+        ResponseEntity<byte[]> pdf = download(rest, "peter", "demo", reviewPath + "/minutes.pdf");
+        assertThat(pdf.getHeaders().getContentType().toString()).isEqualTo("application/pdf");
+        assertThat(pdf.getHeaders().getContentDisposition().getFilename()).endsWith("-minutes.pdf");
+        String text = Pdf.text(pdf.getBody());
+        assertThat(text).contains("Minutes — Operational review 1, " + monthInWords, "Add second-level checks to queue B",
+                "Clara Client", "Peter Provider", "Litware Insurance", "Northwind BPO", "approved", "Signed by both parties")
+                .containsPattern("approved \\w+day \\d+ \\w+ \\d{4}, \\d\\d: ?\\d\\d \\(Europe/Berlin\\)");
+        assertThat(download(rest, "carl", "demo", reviewPath + "/minutes.pdf").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat((List<String>) Json.read(get(rest, "olivia", "demo", engagement.path() + "/reviews").getBody(),
                 "$[*].status")).containsExactly("SIGNED_OFF");
     }

@@ -19,6 +19,7 @@ import org.bpogovernance.testing.Engagements.Registered;
 import org.bpogovernance.testing.GovernanceTest;
 import org.bpogovernance.testing.Json;
 import org.bpogovernance.testing.Mail;
+import org.bpogovernance.testing.Pdf;
 import org.bpogovernance.testing.ReviewCallWalk;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -96,6 +97,23 @@ class ReviewCallsEndToEndTest {
         assertThat(subjects(name, "olivia")).filteredOn(s -> s.contains("Prepare the agenda")).hasSize(3);
         assertThat(subjects(name, "clara")).filteredOn(s -> s.contains("Sign off the minutes (client)")).hasSize(3);
         assertThat(subjects(name, "peter")).filteredOn(s -> s.contains("Confirm attendance")).hasSize(3);
+
+        // Each signed call's minutes reach everyone on the engagement as a PDF attached to the mail that says so.
+        await().atMost(Duration.ofSeconds(30)).until(() -> minutesSigned(name, "sam").size() == 3);
+        MimeMessage second = minutesSigned(name, "sam").stream()
+                .filter(m -> Mail.subject(m).contains("Operational review 2,")).findFirst().orElseThrow();
+        assertThat(Mail.parts(second, "text/plain").get(0)).contains("signed by both parties", "(Europe/Berlin)",
+                engagement.path() + "/reviews/");
+        var attached = Mail.attachments(second);
+        assertThat(attached.keySet()).singleElement().asString().startsWith("minutes-operational-review-2-").endsWith(".pdf");
+        assertThat(Pdf.text(attached.values().iterator().next())).contains("Minutes — Operational review 2,",
+                name, "Clara Client", "Peter Provider", "Action of call 2", "Signed by both parties");
+        assertThat(second.getMessageID()).matches("<outbox-\\d+@bpo-governance>");
+        assertThat(minutesSigned(name, "clara")).hasSize(3);
+    }
+
+    private List<MimeMessage> minutesSigned(String engagementName, String user) {
+        return mailsTo(engagementName, user).stream().filter(m -> Mail.subject(m).contains("Minutes signed")).toList();
     }
 
     /** The calendar invites of review calls (not the kick-off) a person received. */

@@ -22,6 +22,13 @@ public final class Http {
         return exchange(rest, user, password, HttpMethod.POST, path, json);
     }
 
+    /** A download (a PDF) as its bytes. */
+    public static ResponseEntity<byte[]> download(TestRestTemplate rest, String user, String password, String path) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth(user, password);
+        return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
+    }
+
     public static ResponseEntity<String> exchange(TestRestTemplate rest, String user, String password,
             HttpMethod method, String path, String json) {
         HttpHeaders headers = new HttpHeaders();

@@ -49,6 +49,30 @@ public final class Mail {
         return found;
     }
 
+    /** The attachments of a mail with a file name (not its calendar), by file name. */
+    public static java.util.Map<String, byte[]> attachments(MimeMessage message) {
+        java.util.Map<String, byte[]> found = new java.util.LinkedHashMap<>();
+        try {
+            collectFiles(message, found);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return found;
+    }
+
+    private static void collectFiles(Part part, java.util.Map<String, byte[]> found) throws Exception {
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                collectFiles(multipart.getBodyPart(i), found);
+            }
+        } else if (part.getFileName() != null && !part.isMimeType("text/calendar")) {
+            try (InputStream in = part.getInputStream()) {
+                found.put(part.getFileName(), in.readAllBytes());
+            }
+        }
+    }
+
     public static Calendar calendar(MimeMessage message) {
         List<String> calendars = parts(message, "text/calendar");
         if (calendars.size() != 1) {
