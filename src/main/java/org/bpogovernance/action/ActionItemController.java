@@ -1,5 +1,6 @@
 package org.bpogovernance.action;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.bpogovernance.security.GovernanceGroups;
 import org.springframework.http.ResponseEntity;
@@ -15,6 +16,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /** {@code /api/engagements/{id}/action-items}: what was agreed, by whom, by when, and whether it is done. */
 @RestController
+@Tag(name = "Action items", description = "What was agreed, by whom, by when, and whether it is done or overdue.")
 @RequestMapping("/api/engagements/{engagementId}/action-items")
 class ActionItemController {
 

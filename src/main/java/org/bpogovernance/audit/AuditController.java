@@ -1,5 +1,6 @@
 package org.bpogovernance.audit;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Set;
 import org.bpogovernance.platform.Paging;
 import org.bpogovernance.security.GovernanceGroups;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The whole audit trail, newest first (its order is fixed); governance officers only. */
 @RestController
+@Tag(name = "Audit", description = "The whole audit trail, newest first: who changed what, and when (governance officers).")
 @RequestMapping("/api/audit")
 @PreAuthorize(GovernanceGroups.OFFICERS_ONLY)
 class AuditController {

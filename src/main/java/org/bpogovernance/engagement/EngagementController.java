@@ -1,5 +1,6 @@
 package org.bpogovernance.engagement;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Set;
 import org.bpogovernance.audit.AuditEntry;
@@ -25,6 +26,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /** {@code /api/engagements}: register, list, read and change engagements; their audit and onboarding. */
 @RestController
+@Tag(name = "Engagements", description = "Register engagements, list and read them, change their terms; their audit trail and onboarding.")
 @RequestMapping("/api/engagements")
 class EngagementController {
 

@@ -1,5 +1,6 @@
 package org.bpogovernance.engagement;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.bpogovernance.security.GovernanceGroups;
 import org.springframework.http.ResponseEntity;
@@ -15,6 +16,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /** {@code /api/engagements/{id}/stakeholders}: the stakeholder map of an engagement. */
 @RestController
+@Tag(name = "Stakeholders", description = "Who is on an engagement, for which party and in which role: the stakeholder map.")
 @RequestMapping("/api/engagements/{engagementId}/stakeholders")
 class StakeholderController {
 

@@ -1,5 +1,6 @@
 package org.bpogovernance.escalation;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.bpogovernance.action.ActionItemService.ProposedAction;
 import org.springframework.http.ResponseEntity;
@@ -17,6 +18,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * what); raise one by hand; pass it up or resolve it, as its level's task would.
  */
 @RestController
+@Tag(name = "Escalations", description = "Escalations with every step of their ladder; raise one, pass it up a level or resolve it.")
 @RequestMapping("/api/engagements/{engagementId}/escalations")
 class EscalationController {
 

@@ -1,5 +1,6 @@
 package org.bpogovernance.notification;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * and what failed (and to retry it); {@code /api/me/notification-preferences} for everyone.
  */
 @RestController
+@Tag(name = "Notifications", description = "The mail outbox for governance officers (sent, waiting, failed; retry), and your own notification preferences.")
 class NotificationController {
 
     record Preferences(@NotNull Boolean remindersEnabled) {

@@ -3,6 +3,7 @@ package org.bpogovernance.platform;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.validation.ConstraintViolationException;
+import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -31,10 +32,12 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every error of {@code /api} as an RFC 9457 problem detail that names the field at fault, in
@@ -45,6 +48,26 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    /**
+     * An address that is no page or resource: a person who opened it in a browser gets the product's
+     * page (security/RefusalPages, through the error page), a program the problem detail.
+     */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException exception,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (request instanceof ServletWebRequest servlet && servlet.getResponse() != null
+                && BrowserRequest.isPageOpenedByPerson(servlet.getRequest())
+                && !servlet.getRequest().getRequestURI().startsWith(servlet.getRequest().getContextPath() + "/api/")) {
+            try {
+                servlet.getResponse().sendError(HttpStatus.NOT_FOUND.value());
+                return null;
+            } catch (IOException gone) {
+                // The browser has gone; the problem detail below is as good as anything.
+            }
+        }
+        return super.handleNoResourceFoundException(exception, headers, status, request);
+    }
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException exception) {

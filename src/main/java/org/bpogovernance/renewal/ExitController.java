@@ -1,5 +1,6 @@
 package org.bpogovernance.renewal;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * tasks as Tasklist.
  */
 @RestController
+@Tag(name = "Exit", description = "The exit plan of an engagement: its items, who reports them done, and its sign-off.")
 @RequestMapping("/api/engagements/{engagementId}/exit")
 class ExitController {
 

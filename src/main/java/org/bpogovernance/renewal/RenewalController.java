@@ -1,5 +1,6 @@
 package org.bpogovernance.renewal;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.bpogovernance.engagement.EngagementService;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * decision; the steering committee may decide through the API instead of Tasklist.
  */
 @RestController
+@Tag(name = "Renewal", description = "Contract terms and their performance summaries; renewal reviews with their recommendation and decision.")
 @RequestMapping("/api/engagements/{engagementId}")
 class RenewalController {
 

@@ -1,5 +1,6 @@
 package org.bpogovernance.reporting;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.bpogovernance.engagement.Phase;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Cockpit shows, as JSON or (with {@code Accept: text/csv}) as CSV for spreadsheets.
  */
 @RestController
+@Tag(name = "Portfolio", description = "The engagements you see with their figures and totals, and an engagement's timeline; JSON or CSV.")
 class ReportingController {
 
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);

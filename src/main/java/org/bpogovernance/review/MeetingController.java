@@ -1,5 +1,6 @@
 package org.bpogovernance.review;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.bpogovernance.security.GovernanceGroups;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/engagements/{id}/meetings}: the engagement's meetings, their calendar files, moves and cancellations. */
 @RestController
+@Tag(name = "Meetings", description = "The meetings of an engagement and their calendar files; move or cancel one (the invites follow).")
 @RequestMapping("/api/engagements/{engagementId}/meetings")
 class MeetingController {
 

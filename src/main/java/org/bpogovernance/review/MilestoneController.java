@@ -1,5 +1,6 @@
 package org.bpogovernance.review;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.bpogovernance.security.GovernanceGroups;
 import org.springframework.http.ResponseEntity;
@@ -15,6 +16,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /** {@code /api/engagements/{id}/milestones}: title, due date, owner, acceptance criteria and status. */
 @RestController
+@Tag(name = "Milestones", description = "Milestones with due date, owner, acceptance criteria and status.")
 @RequestMapping("/api/engagements/{engagementId}/milestones")
 class MilestoneController {
 

@@ -1,5 +1,6 @@
 package org.bpogovernance.review;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.bpogovernance.platform.Documents;
 import org.bpogovernance.security.CurrentUser;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * instead of Tasklist (both complete the same tasks).
  */
 @RestController
+@Tag(name = "Reviews", description = "Milestone review calls: agenda, attendance, minutes, decisions and sign-offs; the minutes as a document.")
 @RequestMapping("/api/engagements/{engagementId}/reviews")
 class ReviewController {
 

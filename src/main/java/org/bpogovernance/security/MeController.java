@@ -1,5 +1,6 @@
 package org.bpogovernance.security;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.security.core.Authentication;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Who the caller is and which groups they are in; a first call to check a login. */
 @RestController
+@Tag(name = "Me", description = "Who you are and which groups you are in: a first call to check a login.")
 @RequestMapping("/api/me")
 class MeController {
 

@@ -7,6 +7,7 @@ import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -25,8 +26,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Three filter chains. The Camunda webapps and {@code /engine-rest} authenticate with Camunda's own
  * mechanisms (login page and session; {@link EngineRestAuthenticationConfiguration}), so Spring
  * Security lets them through, adding security headers to {@code /engine-rest}. Everything else ({@code /api}, actuator, Swagger UI)
- * needs HTTP Basic against the same users, except the health status; reads of {@code /api} also
- * accept a Cockpit or Tasklist login ({@link WebappSessionAuthenticationFilter}).
+ * needs a login against the same users, except the health status: HTTP Basic, or for reads (Swagger UI,
+ * {@code /api}) a Cockpit or Tasklist login ({@link WebappSessionAuthenticationFilter}). Only programs
+ * are challenged for Basic; a person is sent to the login page ({@link ProblemResponses}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -82,7 +84,10 @@ class SecurityConfiguration {
                         // Metrics count every engagement's tasks and escalations: officers and administrators only.
                         .requestMatchers(EndpointRequest.toAnyEndpoint())
                         .hasAnyAuthority(GovernanceGroups.GOVERNANCE_OFFICERS, GovernanceGroups.CAMUNDA_ADMIN)
-                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/error", "/favicon.ico").permitAll()
+                        // Asked by the webapps' login pages before anyone is logged in (FirstVisitCheck).
+                        .requestMatchers(HttpMethod.GET, FirstVisitCheck.PATH).permitAll()
+                        .requestMatchers(HttpMethod.POST, SignOutController.PATH).permitAll()
                         .anyRequest().authenticated())
                 .authenticationProvider(identityProvider)
                 .addFilterBefore(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)

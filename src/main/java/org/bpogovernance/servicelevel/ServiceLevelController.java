@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -32,6 +33,7 @@ import org.springframework.web.multipart.MultipartFile;
  * values, as JSON (one or many) or a CSV file ({@code metric,period,value[,comment]}).
  */
 @RestController
+@Tag(name = "Service levels", description = "The service metrics with their thresholds, the measurements of each period (JSON or CSV) and the scorecard.")
 @RequestMapping("/api/engagements/{engagementId}")
 class ServiceLevelController {
 

@@ -212,7 +212,7 @@ class GovernanceViewBrowserTest {
                 .taskDefinitionKey("userTask_signCharterAsClient").singleResult().getId();
 
         try (Browser browser = Browser.open(service.port())) {
-            browser.logInThroughLoginEndpoint(service.http(), "tasklist", "clara", "demo");
+            browser.logIn("tasklist", "clara", "demo");
             browser.waitForClickable(By.xpath("//*[contains(@class,'task-filter')]//a[contains(normalize-space(),"
                     + " 'Sign-offs waiting for me')]")).click();
             browser.waitForClickable(By.xpath("//a[contains(normalize-space(), 'Sign the onboarding charter (client)')]")).click();

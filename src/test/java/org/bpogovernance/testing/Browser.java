@@ -3,15 +3,18 @@ package org.bpogovernance.testing;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
@@ -20,9 +23,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
  * Headless Chromium from Debian's packages ({@code chromium}, {@code chromium-driver}), driven
@@ -35,10 +38,14 @@ public final class Browser implements AutoCloseable {
     static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("GOVERNANCE_TEST_CHROMIUM", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("GOVERNANCE_TEST_CHROMEDRIVER", "/usr/bin/chromedriver"));
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** The webapps' login route in the address: {@code #/login}, in Welcome {@code #!/login}. */
+    public static final String LOGIN_ROUTE = "#!?/login";
 
     private final ChromeDriver driver;
     private final Path profile;
     private final String baseUrl;
+    private final List<Response> responses = new ArrayList<>();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Browser(ChromeDriver driver, Path profile, String baseUrl) {
         this.driver = driver;
@@ -65,7 +72,8 @@ public final class Browser implements AutoCloseable {
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--disable-quic", "--window-size=1440,1000", "--lang=en-GB", "--user-data-dir=" + profile);
-            options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+            // "performance": the network log, to see every response a page received (responses()).
+            options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL", "performance", "ALL"));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
             return new Browser(new ChromeDriver(service, options), profile, "http://localhost:" + port);
@@ -82,49 +90,63 @@ public final class Browser implements AutoCloseable {
         driver.get(baseUrl + path);
     }
 
-    /** Logs in on a Camunda webapp's login page, as a person does, and waits until the app has opened. */
+    /** Logs in on a Camunda webapp's login page, typing as a person does, and waits until the app has opened. */
     public void logIn(String app, String user, String password) {
         go("/camunda/app/" + app + "/default/");
-        // The app starts, finds nobody logged in, and only then shows its login form (#/login).
-        waitUntil(ExpectedConditions.urlContains("#/login"));
-        By name = By.cssSelector("input[ng-model='username']");
-        By secret = By.cssSelector("input[ng-model='password']");
-        typeInto(name, user);
-        typeInto(secret, password);
+        // The app starts, finds nobody logged in, and only then shows its login form (#/login; Welcome: #!/login).
+        waitUntil(ExpectedConditions.urlMatches(LOGIN_ROUTE));
+        logInOnThisPage(user, password);
+    }
+
+    /** Types the user name and password into the login form on the page and sends it. */
+    public void logInOnThisPage(String user, String password) {
+        typeInto(By.cssSelector("input[ng-model='username']"), user);
+        typeInto(By.cssSelector("input[ng-model='password']"), password);
         waitForClickable(By.cssSelector("button[type='submit']")).click();
-        waitUntil(ExpectedConditions.not(ExpectedConditions.urlContains("#/login")));
+        waitUntil(ExpectedConditions.not(ExpectedConditions.urlMatches(LOGIN_ROUTE)));
     }
 
-    /**
-     * Logs in with the request a login page sends (user name and password posted to Camunda's
-     * login endpoint), hands the session cookie to the browser, and opens the app. For Tasklist:
-     * its login form, driven headless on this machine, kept the values but never sent them.
-     */
-    public void logInThroughLoginEndpoint(TestRestTemplate rest, String app, String user, String password) {
-        String cookies = WebappLogin.sessionCookie(rest, user, password, app);
-        go("/camunda/app/welcome/default/favicon.ico");
-        driver.manage().deleteAllCookies();
-        for (String cookie : cookies.split("; ")) {
-            String[] nameAndValue = cookie.split("=", 2);
-            driver.manage().addCookie(new Cookie(nameAndValue[0], nameAndValue[1],
-                    "XSRF-TOKEN".equals(nameAndValue[0]) ? "/camunda" : "/"));
-        }
-        go("/camunda/app/" + app + "/default/");
-        waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='password']")));
-    }
-
-    /**
-     * Fills the field until the form holds the text. Keys sent while Tasklist's login form is
-     * still starting are dropped in headless Chromium, so the value is set as the browser's own
-     * autofill does (value plus input event), which the form's model takes like typing.
-     */
+    /** Types the text into the field with the keyboard; again if the app re-rendered the field meanwhile. */
     private void typeInto(By field, String text) {
         waitUntil(driver -> {
             WebElement input = driver.findElement(field);
-            this.driver.executeScript("arguments[0].value = arguments[1];"
-                    + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", input, text);
-            return text.equals(input.getDomProperty("value")) && input.getAttribute("class").contains("ng-dirty");
+            if (!input.isDisplayed() || !input.isEnabled()) {
+                return false;
+            }
+            if (!text.equals(input.getDomProperty("value"))) {
+                input.clear();
+                input.sendKeys(text);
+            }
+            return text.equals(input.getDomProperty("value"));
         });
+    }
+
+    /**
+     * Every response this browser has received so far (address, status and whether it challenged
+     * for HTTP Basic, which makes a browser open its own sign-in dialog), from Chromium's network log.
+     */
+    public List<Response> responses() {
+        for (LogEntry entry : driver.manage().logs().get("performance").getAll()) {
+            try {
+                JsonNode message = JSON.readTree(entry.getMessage()).path("message");
+                if ("Network.responseReceived".equals(message.path("method").asText())) {
+                    JsonNode response = message.path("params").path("response");
+                    boolean basic = false;
+                    for (var header : (Iterable<Map.Entry<String, JsonNode>>) response.path("headers")::fields) {
+                        basic |= header.getKey().equalsIgnoreCase("WWW-Authenticate")
+                                && header.getValue().asText().toLowerCase(java.util.Locale.ROOT).contains("basic");
+                    }
+                    responses.add(new Response(response.path("url").asText(), response.path("status").asInt(), basic));
+                }
+            } catch (IOException unreadable) {
+                throw new UncheckedIOException(unreadable);
+            }
+        }
+        return List.copyOf(responses);
+    }
+
+    /** A response the browser received; {@code basicChallenge}: it carried {@code WWW-Authenticate: Basic}. */
+    public record Response(String url, int status, boolean basicChallenge) {
     }
 
     public WebElement waitFor(By locator) {
