@@ -100,8 +100,8 @@ class GovernanceViewBrowserTest {
             globexRow.findElement(By.cssSelector("a.gv-engagement")).click();
             WebElement engagement = browser.waitFor(By.cssSelector("#governance-engagement[data-loaded='true']"));
             // The demo was set up at start-up: the service itself registered it.
-            assertThat(engagement.getText()).contains("Globex finance and accounting", "registered", "system",
-                    "escalation raised", "open in Cockpit");
+            assertThat(engagement.getText()).contains("Globex finance and accounting", "Registered", "system",
+                    "Escalation raised", "open in Cockpit");
             assertThat(engagement.findElements(By.cssSelector("tr[data-action='REGISTERED']"))).hasSize(1);
             browser.screenshot("cockpit-governance-engagement");
 
