@@ -196,8 +196,10 @@ class SignInBrowserTest {
             browser.go("/camunda/app/cockpit/default/");
             browser.waitUntil(ExpectedConditions.urlMatches(Browser.LOGIN_ROUTE));
 
-            browser.go("/camunda/app/tasklist/no-such-page.html");
-            assertThat(browser.waitFor(By.tagName("h1")).getText()).isEqualTo("There is no page at this address");
+            for (String nowhere : List.of("/camunda/app/tasklist/no-such-page.html", "/camunda/app/no-such-app/")) {
+                browser.go(nowhere);
+                assertThat(browser.waitFor(By.tagName("h1")).getText()).as(nowhere).isEqualTo("There is no page at this address");
+            }
             browser.screenshot("refusal-not-found");
         }
     }
