@@ -40,6 +40,9 @@ import org.springframework.http.ResponseEntity;
 @ExtendWith(TestDatabase.class)
 class SignInBrowserTest {
 
+    /** The administrator's password in the tests' configuration (application-test.yaml). */
+    static final String ADMIN_PASSWORD = "admin-test-password";
+
     static RunningService service;
 
     @BeforeAll
@@ -154,7 +157,7 @@ class SignInBrowserTest {
     }
 
     @Test
-    void tasklistAndCockpitSignInThroughTheirFormsAndCarryTheProductsName() {
+    void theWebappsSignInThroughTheirFormsAndCarryTheProductsName() {
         try (Browser browser = Browser.open(service.port())) {
             browser.logIn("tasklist", "clara", "demo");
             WebElement brand = browser.waitFor(By.cssSelector("[cam-widget-header] .brand-name"));
@@ -172,6 +175,20 @@ class SignInBrowserTest {
             assertThat(browser.waitFor(By.cssSelector("footer")).getText()).contains("Camunda", "7.24");
             browser.screenshot("cockpit-branded");
             assertThat(browser.responses()).noneMatch(Browser.Response::basicChallenge);
+        }
+        try (Browser browser = Browser.open(service.port())) {
+            browser.logIn("welcome", "admin", ADMIN_PASSWORD);
+            assertThat(browser.waitFor(By.cssSelector("[cam-widget-header] .brand-name")).getText())
+                    .isEqualTo("BPO Governance Welcome");
+            // Welcome lists the API among its links.
+            WebElement api = browser.waitFor(By.xpath("//a[contains(normalize-space(), 'Governance API (Swagger UI)')]"));
+            assertThat(api.getDomProperty("href")).isEqualTo("http://localhost:" + service.port() + "/swagger-ui/index.html");
+            browser.screenshot("welcome-branded");
+            browser.go("/camunda/app/admin/default/");
+            assertThat(browser.waitFor(By.cssSelector("[cam-widget-header] .brand-name")).getText())
+                    .isEqualTo("BPO Governance Admin");
+            assertThat(browser.driver().findElements(By.cssSelector(".ce-eol-banner"))).noneMatch(WebElement::isDisplayed);
+            browser.screenshot("admin-branded");
         }
     }
 
@@ -196,8 +213,10 @@ class SignInBrowserTest {
             browser.go("/camunda/app/cockpit/default/");
             browser.waitUntil(ExpectedConditions.urlMatches(Browser.LOGIN_ROUTE));
 
-            browser.go("/camunda/app/tasklist/no-such-page.html");
-            assertThat(browser.waitFor(By.tagName("h1")).getText()).isEqualTo("There is no page at this address");
+            for (String nowhere : List.of("/camunda/app/tasklist/no-such-page.html", "/camunda/app/no-such-app/")) {
+                browser.go(nowhere);
+                assertThat(browser.waitFor(By.tagName("h1")).getText()).as(nowhere).isEqualTo("There is no page at this address");
+            }
             browser.screenshot("refusal-not-found");
         }
     }
