@@ -232,6 +232,51 @@ class GovernanceViewBrowserTest {
                 .containsExactly("APPROVE by clara");
     }
 
+    /**
+     * olivia schedules a kick-off in the past: Tasklist says which field and why, in words, under
+     * the header rather than over the Complete button; once she corrects the date and completes
+     * the task, the refusal is gone.
+     */
+    @Test
+    void aRefusedFormSaysWhichFieldAndWhyAndGoesOnceCorrected() {
+        TaskService taskService = service.bean(TaskService.class);
+        Engagements.Registered engagement = Engagements.register(service.http(), java.time.LocalDate.now().plusMonths(1),
+                java.time.LocalDate.now().plusYears(2));
+        String scheduleKickOff = taskService.createTaskQuery().processInstanceBusinessKey(engagement.reference())
+                .taskDefinitionKey("userTask_scheduleKickOff").singleResult().getId();
+
+        try (Browser browser = Browser.open(service.port())) {
+            browser.logIn("tasklist", "olivia", "demo");
+            browser.go("/camunda/app/tasklist/default/#/?task=" + scheduleKickOff);
+            WebElement date = browser.waitForClickable(By.xpath("//label[contains(., 'Kick-off date')]/following::input[1]"));
+            date.sendKeys("01/05/2021", org.openqa.selenium.Keys.TAB);
+            WebElement time = browser.waitForClickable(By.xpath("//label[contains(., 'Start time')]/following::input[1]"));
+            time.sendKeys("10:00", org.openqa.selenium.Keys.TAB);
+            browser.waitForClickable(By.xpath("//label[normalize-space()='Remote']")).click();
+            WebElement complete = browser.waitForClickable(By.xpath("//button[normalize-space()='Complete']"));
+            ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", complete);
+            complete.click();
+
+            WebElement refusal = browser.waitFor(By.cssSelector(".page-notifications .alert"));
+            assertThat(refusal.getText()).contains("Kick-off date", "must not be in the past")
+                    .doesNotContain("Cannot submit", scheduleKickOff, "kickOffDate");
+            org.openqa.selenium.Rectangle shown = refusal.getRect();
+            org.openqa.selenium.Rectangle button = complete.getRect();
+            assertThat(shown.getY() + shown.getHeight() <= button.getY() || shown.getY() >= button.getY() + button.getHeight()
+                    || shown.getX() + shown.getWidth() <= button.getX() || shown.getX() >= button.getX() + button.getWidth())
+                    .as("the refusal leaves the Complete button free").isTrue();
+            browser.screenshot("tasklist-form-refusal");
+
+            date.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+                    java.time.LocalDate.now().plusDays(10).format(java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy")),
+                    org.openqa.selenium.Keys.TAB);
+            ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", complete);
+            complete.click();
+            browser.waitUntil(driver -> taskService.createTaskQuery().taskId(scheduleKickOff).count() == 0);
+            browser.waitUntil(driver -> driver.findElements(By.cssSelector(".page-notifications .alert")).isEmpty());
+        }
+    }
+
     private static String worstHealthOfLatestPeriod(long engagementId) {
         List<String> healths = jdbc.queryForList("""
                 select m.health from measurement m join service_metric s on s.id = m.metric_id

@@ -7,6 +7,8 @@ export default {
     vendor: 'BPO Governance'
   },
   disableWelcomeMessage: true,
+  // Closes a form's refusal once the person has succeeded after it.
+  customScripts: ['governance/notifications.js'],
 
   shortcuts: {
     claimTask: {
