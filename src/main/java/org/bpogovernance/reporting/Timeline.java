@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * What happened in an engagement, oldest first: phases and terms, review calls, sign-offs,
  * escalations and decisions, each with who and when, and the process instance that did it
- * ({@code processRunning}: whether Cockpit can still show it).
+ * ({@code processRunning}: whether Cockpit can still show it), and the document it produced, if any
+ * ({@code document}: the signed charter, signed minutes or term summary as PDF, under /api).
  */
 public record Timeline(Long engagementId, String engagementName, List<Event> events) {
 
@@ -15,6 +16,6 @@ public record Timeline(Long engagementId, String engagementName, List<Event> eve
     }
 
     public record Event(Instant at, Category category, String action, String summary, String actor,
-            String processInstanceId, boolean processRunning) {
+            String processInstanceId, boolean processRunning, String document) {
     }
 }
