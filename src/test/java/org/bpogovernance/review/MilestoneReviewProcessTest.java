@@ -350,7 +350,9 @@ class MilestoneReviewProcessTest {
 
         String claraTask = walk.task("clara", "Sign off the minutes (client)");
         assertThat((String) Json.read(walk.tasklist.open("clara", claraTask, "signOffMinutesForm"), "$.minutesText.value"))
-                .contains("Performance discussed", "Add second-level checks to queue B — peter");
+                .contains("Performance discussed", "Add second-level checks to queue B — Peter Provider, due "
+                        + PeopleDates.day(callDay.plusDays(10)))
+                .containsPattern("- Clara Client: (on site|remote)");
         assertThat((String) Json.read(walk.tasklist.submit("clara", claraTask, "{\"signOffDecision\": {\"value\": \"REJECT\"}}")
                 .getBody(), "$.message")).contains("signOffReason: is required when rejecting the minutes");
         walk.signOff("clara", "REJECT", "The AHT root cause is missing from the minutes", "REWORK");
