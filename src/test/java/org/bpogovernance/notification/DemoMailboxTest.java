@@ -34,7 +34,7 @@ import org.springframework.http.ResponseEntity;
 class DemoMailboxTest {
 
     @Test
-    void withTheDemoOnAndNoMailServerOfficersReadEveryMailSent() {
+    void withTheDemoOnAndNoMailServerOfficersReadEveryMailSent() throws Exception {
         try (RunningService service = RunningService.start("./target/test-data/mailbox-" + UUID.randomUUID(),
                 "--spring.mail.host=", "--governance.demo.smtp-port=0", "--governance.public-url=")) {
             TestRestTemplate rest = service.http();
@@ -64,7 +64,9 @@ class DemoMailboxTest {
             assertThat(html.getBody()).contains("is signed by both parties");
             assertThat(html.getHeaders().getFirst("Content-Security-Policy")).contains("sandbox");
             assertThat(get(rest, "olivia", "demo", "/mailbox/" + charterMail + "/text").getBody())
-                    .contains("The charter online: http://");
+                    .as("governance.public-url unset: the address the service answers on")
+                    .contains("The charter online: http://" + java.net.InetAddress.getLocalHost().getHostName() + ":"
+                            + service.port() + engagement.path() + "/charter");
             assertThat(Pdf.text(download(rest, "olivia", "demo", "/mailbox/" + charterMail + "/attachment").getBody()))
                     .contains("Governance charter", engagement.reference());
 
