@@ -60,7 +60,7 @@ class RenewalController {
     }
 
     /** The same summary as a document to keep, with the renewal decision where taken: HTML. */
-    @GetMapping(value = {"/terms/{termNumber}/summary", "/terms/{termNumber}/summary.html"}, produces = MediaType.TEXT_HTML_VALUE)
+    @GetMapping(value = "/terms/{termNumber}/summary.html", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> summaryDocument(@PathVariable Long engagementId, @PathVariable int termNumber) {
         return documents.htmlDownload(summaries.document(engagementId, termNumber),
                 "term-summary-" + engagementId + "-" + termNumber);

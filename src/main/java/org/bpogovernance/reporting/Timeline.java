@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * What happened in an engagement, oldest first: phases and terms, review calls, sign-offs,
  * escalations and decisions, each with who and when, and the process instance that did it
- * ({@code processRunning}: whether Cockpit can still show it).
+ * ({@code processRunning}: whether Cockpit can still show it), and the document it produced, if any
+ * ({@code document}: the signed charter, signed minutes or term summary as PDF, under /api).
  */
 public record Timeline(Long engagementId, String engagementName, List<Event> events) {
 
@@ -14,8 +15,11 @@ public record Timeline(Long engagementId, String engagementName, List<Event> eve
         LIFECYCLE, REVIEW, SIGN_OFF, ESCALATION, DECISION, ACTION
     }
 
-    /** {@code action} and {@code category} are codes for programs; {@code title} and {@code summary} read in words. */
+    /**
+     * {@code action} and {@code category} are codes for programs; {@code title} and {@code summary}
+     * read in words; {@code document} is the address of the document the entry produced, if any.
+     */
     public record Event(Instant at, Category category, String action, String title, String summary, String actor,
-            String processInstanceId, boolean processRunning) {
+            String processInstanceId, boolean processRunning, String document) {
     }
 }

@@ -30,11 +30,14 @@ public class TimelineService {
     private final EngagementService engagements;
     private final AuditTrail auditTrail;
     private final ProcessInstances processInstances;
+    private final TimelineDocuments documents;
 
-    TimelineService(EngagementService engagements, AuditTrail auditTrail, ProcessInstances processInstances) {
+    TimelineService(EngagementService engagements, AuditTrail auditTrail, ProcessInstances processInstances,
+            TimelineDocuments documents) {
         this.engagements = engagements;
         this.auditTrail = auditTrail;
         this.processInstances = processInstances;
+        this.documents = documents;
     }
 
     @Transactional(readOnly = true)
@@ -43,11 +46,12 @@ public class TimelineService {
         List<AuditEntry> entries = auditTrail.of(EngagementService.AUDIT_TYPE, engagementId, ACTIONS.keySet());
         Set<String> running = processInstances.running(entries.stream().map(AuditEntry::getProcessInstanceId)
                 .filter(Objects::nonNull).distinct().toList());
+        TimelineDocuments.Finder document = documents.of(engagementId, entries);
         return new Timeline(engagementId, engagement.getName(), entries.stream()
                 .map(entry -> new Timeline.Event(entry.getOccurredAt(), ACTIONS.get(entry.getAction()), entry.getAction(),
                         inWords(entry.getAction()), inWords(entry.getDetails(), engagement.zone()), entry.getActor(),
-                        entry.getProcessInstanceId(),
-                        running.contains(entry.getProcessInstanceId())))
+                        entry.getProcessInstanceId(), running.contains(entry.getProcessInstanceId()),
+                        document.documentOf(entry)))
                 .toList());
     }
 

@@ -23,6 +23,7 @@ import org.bpogovernance.platform.FormValues;
 import org.bpogovernance.platform.InvalidInputException.Violation;
 import org.bpogovernance.platform.InvalidInputException;
 import org.bpogovernance.platform.NotFoundException;
+import org.bpogovernance.platform.PeopleDates;
 import org.bpogovernance.security.UserDirectory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -406,10 +407,12 @@ public class MinutesService {
     public String minutesText(Long reviewId) {
         Review review = reviewService.find(reviewId);
         Engagement engagement = engagements.forProcess(review.getEngagementId());
-        StringBuilder text = new StringBuilder(engagement.getName() + " — " + review.title() + "\n\n");
+        StringBuilder text = new StringBuilder(engagement.getName() + " — " + MinutesDocument.title(review) + "\n\n");
         text.append("Attendance\n");
-        attendances.findByReviewIdOrderByIdAsc(reviewId).forEach(a -> text.append("- ").append(a.getUserId()).append(": ")
-                .append(a.getPresence() == null ? a.getResponse() : a.getPresence()).append('\n'));
+        attendances.findByReviewIdOrderByIdAsc(reviewId).forEach(a -> text.append("- ").append(name(a.getUserId()))
+                .append(": ").append(a.getPresence() != null ? words(a.getPresence())
+                        : a.getResponse() == Attendance.Response.INVITED ? "no answer" : words(a.getResponse()))
+                .append('\n'));
         section(text, "Minutes", review.getMinutes());
         section(text, "Decisions", review.getDecisions());
         section(text, "Successes", review.getSuccesses());
@@ -418,10 +421,18 @@ public class MinutesService {
         List<ActionItem> items = actionItems.ofReview(reviewId);
         if (!items.isEmpty()) {
             text.append("\nAction items\n");
-            items.forEach(item -> text.append("- ").append(item.getDescription()).append(" — ").append(item.getOwner())
-                    .append(", due ").append(item.getDueDate()).append('\n'));
+            items.forEach(item -> text.append("- ").append(item.getDescription()).append(" — ").append(name(item.getOwner()))
+                    .append(", due ").append(PeopleDates.day(item.getDueDate())).append('\n'));
         }
         return text.toString();
+    }
+
+    private String name(String userId) {
+        return users.find(userId).map(UserDirectory.Person::displayName).orElse(userId);
+    }
+
+    private static String words(Enum<?> code) {
+        return code.name().toLowerCase(java.util.Locale.ENGLISH).replace('_', ' ');
     }
 
     private static void section(StringBuilder text, String title, String content) {

@@ -1,6 +1,7 @@
 package org.bpogovernance.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bpogovernance.testing.Http.download;
 import static org.bpogovernance.testing.Http.get;
 import static org.bpogovernance.testing.Http.postJson;
 
@@ -13,6 +14,7 @@ import org.bpogovernance.testing.Engagements;
 import org.bpogovernance.testing.Engagements.Registered;
 import org.bpogovernance.testing.GovernanceTest;
 import org.bpogovernance.testing.Json;
+import org.bpogovernance.testing.Pdf;
 import org.bpogovernance.testing.WebappLogin;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -252,6 +254,10 @@ class GovernanceViewApiTest {
         assertThat(charterProcess).isNotBlank();
         assertThat((List<Boolean>) Json.read(timeline, "$.events[?(@.action == 'ONBOARDING_COMPLETED')].processRunning"))
                 .containsExactly(false);
+        // The entry that completed onboarding links the signed charter.
+        String charter = Json.<List<String>>read(timeline, "$.events[?(@.action == 'ONBOARDING_COMPLETED')].document").get(0);
+        assertThat(charter).isEqualTo(engagement.path() + "/charter.pdf");
+        assertThat(Pdf.text(download(rest, sponsor, SPONSOR_PASSWORD, charter).getBody())).contains("Governance charter");
         assertThat(escalationProcess).hasSize(2).doesNotContainNull();
         assertThat((List<Boolean>) Json.read(timeline, "$.events[?(@.action == 'ESCALATION_RAISED')].processRunning"))
                 .containsExactly(true, true);

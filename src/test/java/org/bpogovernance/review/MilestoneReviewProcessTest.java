@@ -263,6 +263,9 @@ class MilestoneReviewProcessTest {
                 "Clara Client", "Peter Provider", "Litware Insurance", "Northwind BPO", "approved", "Signed by both parties")
                 .containsPattern("approved \\w+day \\d+ \\w+ \\d{4}, \\d\\d: ?\\d\\d \\(Europe/Berlin\\)");
         assertThat(download(rest, "carl", "demo", reviewPath + "/minutes.pdf").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        String timeline = get(rest, "sam", "demo", engagement.path() + "/timeline").getBody();
+        assertThat((List<String>) Json.read(timeline, "$.events[?(@.action == 'REVIEW_SIGNED_OFF')].document"))
+                .as("the timeline links the signed minutes").containsExactly(reviewPath + "/minutes.pdf");
         assertThat((List<String>) Json.read(get(rest, "olivia", "demo", engagement.path() + "/reviews").getBody(),
                 "$[*].status")).containsExactly("SIGNED_OFF");
     }
@@ -365,7 +368,9 @@ class MilestoneReviewProcessTest {
 
         String claraTask = walk.task("clara", "Sign off the minutes (client)");
         assertThat((String) Json.read(walk.tasklist.open("clara", claraTask, "signOffMinutesForm"), "$.minutesText.value"))
-                .contains("Performance discussed", "Add second-level checks to queue B — peter");
+                .contains("Performance discussed", "Add second-level checks to queue B — Peter Provider, due "
+                        + PeopleDates.day(callDay.plusDays(10)))
+                .containsPattern("- Clara Client: (on site|remote)");
         assertThat((String) Json.read(walk.tasklist.submit("clara", claraTask, "{\"signOffDecision\": {\"value\": \"REJECT\"}}")
                 .getBody(), "$.message")).contains("Reason for rejecting: is required when rejecting the minutes");
         walk.signOff("clara", "REJECT", "The AHT root cause is missing from the minutes", "REWORK");

@@ -1,6 +1,7 @@
 package org.bpogovernance.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bpogovernance.testing.Http.download;
 import static org.bpogovernance.testing.Http.exchange;
 import static org.bpogovernance.testing.Http.postJson;
 
@@ -135,6 +136,10 @@ class EngagementIsolationTest {
             new Read("/batch", false),
             new Read("/batch/statistics", false),
             new Read("/deployment", false));
+
+    /** The documents people keep, under an engagement's path in /api: B's are not found for A's people. */
+    static final List<String> DOCUMENTS = List.of("/charter", "/charter.pdf", "/terms/1/summary",
+            "/terms/1/summary.html", "/terms/1/summary.pdf");
 
     static final List<Write> WRITES = List.of(
             new Write(HttpMethod.POST, "/task/{bTask}/complete", "{}"),
@@ -313,6 +318,24 @@ class EngagementIsolationTest {
         // an answer may repeat what the asker wrote in the path ("user x does not exist"), nothing more
         bWords.stream().filter(word -> !path.contains(word))
                 .forEach(word -> assertThat(body).as("B's " + word).doesNotContainIgnoringCase(word));
+    }
+
+    Stream<Arguments> documentsByEachOfA() {
+        return Stream.of("a-client", "a-provider", "a-sponsor")
+                .flatMap(role -> DOCUMENTS.stream().map(document -> Arguments.of(role, document)));
+    }
+
+    @ParameterizedTest(name = "{0} fetches B''s {1}")
+    @MethodSource("documentsByEachOfA")
+    void bsDocumentsAreNotFoundForAsPeople(String role, String document) {
+        ResponseEntity<byte[]> own = download(rest, people.get(role), PASSWORD, a.path() + document);
+        assertThat(own.getStatusCode()).as("A's own " + document).isEqualTo(HttpStatus.OK);
+
+        ResponseEntity<byte[]> answer = download(rest, people.get(role), PASSWORD, b.path() + document);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        String body = answer.getBody() == null ? "" : new String(answer.getBody(), java.nio.charset.StandardCharsets.UTF_8);
+        bWords.forEach(word -> assertThat(body).as("B's " + word).doesNotContainIgnoringCase(word));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
