@@ -302,7 +302,9 @@ function renderTimeline(container, timeline, timeZone) {
     element('td', {}, date(event.at, timeZone)),
     element('td', {}, element('span', {class: 'gv-category'}, event.category.toLowerCase().replace('_', '-'))),
     element('td', {}, event.title || words(event.action)),
-    element('td', {}, event.summary || ''),
+    element('td', {}, event.summary || '', event.document
+      ? [' ', element('a', {href: apiUrl(event.document), target: '_blank', rel: 'noopener', class: 'gv-document'}, 'document (PDF)')]
+      : null),
     element('td', {}, event.actor),
     element('td', {}, event.processInstanceId
       ? (event.processRunning
