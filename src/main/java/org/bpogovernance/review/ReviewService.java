@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.bpogovernance.action.ActionItem;
 import org.bpogovernance.action.ActionItemService;
@@ -48,7 +47,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReviewService {
 
-    static final List<String> FORMATS = MeetingPlace.FORMATS;
     static final int EXCEPTION_MINUTES = 5;
     static final int MAX_EXCEPTION_LINES = 10;
 
@@ -549,7 +547,7 @@ public class ReviewService {
             violations.add(new Violation(ReviewCallProcess.CALL_MINUTES, "must be at least " + agendaMinutes
                     + ": the agenda's timeboxes take " + agendaMinutes + " minutes"));
         }
-        if (format == null || !FORMATS.contains(format)) {
+        if (format == null || !MeetingPlace.FORMATS.contains(format)) {
             violations.add(new Violation(ReviewCallProcess.CALL_FORMAT, "must be on premises, remote or hybrid"));
         } else {
             violations.addAll(place.missing(format, siteField, linkField));
