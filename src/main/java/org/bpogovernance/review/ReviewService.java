@@ -240,7 +240,7 @@ public class ReviewService {
         }
         for (ActionItem item : actionItems.overdue(engagement.getId())) {
             exceptions.add(new AgendaLine("Overdue action: " + item.getDescription() + " (" + item.getOwner() + ", due "
-                    + item.getDueDate() + ")", item.getOwner(), EXCEPTION_MINUTES, AgendaItem.Source.EXCEPTION.name()));
+                    + PeopleDates.date(item.getDueDate()) + ")", item.getOwner(), EXCEPTION_MINUTES, AgendaItem.Source.EXCEPTION.name()));
         }
         for (String subject : escalations.openSubjects(engagement.getId())) {
             exceptions.add(new AgendaLine("Open escalation: " + subject, officer, EXCEPTION_MINUTES,
@@ -251,14 +251,14 @@ public class ReviewService {
                         .map(t -> t.getCadence().months()).orElse(1)).atEndOfMonth();
         for (Milestone milestone : milestones.needingAttention(engagement.getId(), nextPeriodEnd)) {
             exceptions.add(new AgendaLine("Milestone " + (milestone.getStatus() == Milestone.Status.AT_RISK ? "at risk" : "due")
-                    + ": " + milestone.getTitle() + " (due " + milestone.getDueDate() + ")", milestone.getOwner(),
+                    + ": " + milestone.getTitle() + " (due " + PeopleDates.date(milestone.getDueDate()) + ")", milestone.getOwner(),
                     EXCEPTION_MINUTES, AgendaItem.Source.EXCEPTION.name()));
         }
 
         List<AgendaLine> draft = new ArrayList<>();
         draft.add(new AgendaLine("Welcome, objectives and the actions of the last call", officer, 5,
                 AgendaItem.Source.STANDING.name()));
-        draft.add(new AgendaLine("Performance of " + review.period() + " against the service levels", provider, 10,
+        draft.add(new AgendaLine("Performance of " + review.periodInWords() + " against the service levels", provider, 10,
                 AgendaItem.Source.STANDING.name()));
         int closing = 5;
         // At most ten lines of exceptions, so the draft fits the agenda field of the form.

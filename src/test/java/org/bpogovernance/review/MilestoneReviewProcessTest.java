@@ -11,10 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.bpogovernance.platform.PeopleDates;
 import org.bpogovernance.testing.Engagements;
 import org.bpogovernance.testing.FlowNodeCoverage;
 import org.bpogovernance.testing.GovernanceTest;
@@ -109,7 +112,7 @@ class MilestoneReviewProcessTest {
         String draft = Json.read(variables, "$.agendaItems.value");
         assertThat(draft.lines()).first().isEqualTo("5 | olivia | Welcome, objectives and the actions of the last call");
         assertThat(draft.lines()).anyMatch(line -> line.startsWith("5 | peter | FTR First-time-right rate amber in "))
-                .contains("5 | peter | Milestone at risk: Wave 2 go-live (due " + LocalDate.now().plusDays(20) + ")")
+                .contains("5 | peter | Milestone at risk: Wave 2 go-live (due " + PeopleDates.date(LocalDate.now().plusDays(20)) + ")")
                 .noneMatch(line -> line.contains("AHT"));
         assertThat((Integer) Json.read(variables, "$.meetingMinutes.value")).isEqualTo(60);
         assertThat((String) Json.read(variables, "$.participants.value")).contains("clara — Clara Client, client representative",
@@ -241,7 +244,8 @@ class MilestoneReviewProcessTest {
         assertThat(document.getHeaders().getContentDisposition().getFilename()).endsWith("-minutes.html");
         var parsed = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(document.getBody().getBytes(StandardCharsets.UTF_8)));
-        assertThat(parsed.getElementsByTagName("h1").item(0).getTextContent()).contains("Operational review 1, " + month);
+        assertThat(parsed.getElementsByTagName("h1").item(0).getTextContent())
+                .contains("Operational review 1, " + month.format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH)));
         assertThat(document.getBody()).contains("Add second-level checks to queue B", "Second-level checks in queue B");
         assertThat(get(rest, "carl", "demo", reviewPath + "/minutes").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat((List<String>) Json.read(get(rest, "olivia", "demo", engagement.path() + "/reviews").getBody(),
