@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
+import org.bpogovernance.platform.PeopleDates;
 import org.bpogovernance.testing.Engagements.Registered;
 import org.bpogovernance.testing.Engagements;
 import org.bpogovernance.testing.GovernanceTest;
@@ -406,7 +407,7 @@ class YearOfGovernanceTest {
             ZonedDateTime alert = notice.minusDays(lead);
             clock.runUntil(alert);
             for (String decider : List.of("olivia", "sam")) {
-                assertMailed("renewal-alert", decider, "Renewal decision due by " + NOTICE_DATE, alert, alert);
+                assertMailed("renewal-alert", decider, "Renewal decision due by " + PeopleDates.day(NOTICE_DATE), alert, alert);
             }
         }
         assertThat(sentOf("renewal-alert", "sam")).as("one alert per lead time").hasSize(4);

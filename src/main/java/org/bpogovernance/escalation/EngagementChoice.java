@@ -57,7 +57,6 @@ class EngagementChoice implements DeployedStartForms {
 
     private void offerEngagements(ObjectNode field) {
         field.put("type", "select");
-        field.put("label", "Engagement");
         field.put("description", "The engagements you are on");
         if (field.get("validate") instanceof ObjectNode validate) {
             validate.remove("maxLength");

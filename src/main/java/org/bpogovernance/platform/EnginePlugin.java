@@ -44,7 +44,11 @@ import org.springframework.stereotype.Component;
  * 400 to a form submission only for a {@link FormFieldValidationException}, 500 for anything
  * else. Our steps refuse bad input with {@link RefusedUserInput} (see {@link UserInput}); an
  * interceptor outside the transaction rethrows that refusal, once the command has rolled back,
- * as the engine's own form validation error, naming the field.</li>
+ * as the engine's own form validation error, naming the field by the label its form shows
+ * ({@link FormLabels}, read once the command has rolled back).</li>
+ * <li>A deployed start form is handed to the {@link DeployedStartForms} before it is served, so
+ * that a choice depending on the person (their engagements) can be written into it: Tasklist gives
+ * a start form's Camunda Form no variables.</li>
  * <li>Camunda's password policy, on once the service has started.</li>
  * <li>Every process instance, of any model, is reported to the {@link ProcessInstanceListener}s
  * when it starts and ends (the engagement-scoped grants hang on it).</li>

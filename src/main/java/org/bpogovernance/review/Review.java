@@ -213,10 +213,22 @@ public class Review {
         return periodFrom.equals(periodTo) ? periodTo : periodFrom + " to " + periodTo;
     }
 
-    /** "Monthly operational review 3, 2026-05". */
+    /** The period as people write it: "May 2026", "March to May 2026", "November 2025 to January 2026". */
+    public String periodInWords() {
+        java.time.YearMonth from = java.time.YearMonth.parse(periodFrom);
+        java.time.YearMonth to = java.time.YearMonth.parse(periodTo);
+        var month = java.time.format.DateTimeFormatter.ofPattern("MMMM", java.util.Locale.ENGLISH);
+        var monthAndYear = java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", java.util.Locale.ENGLISH);
+        if (from.equals(to)) {
+            return to.format(monthAndYear);
+        }
+        return (from.getYear() == to.getYear() ? from.format(month) : from.format(monthAndYear)) + " to " + to.format(monthAndYear);
+    }
+
+    /** "Operational review 3, May 2026". */
     public String title() {
         String tierName = tier.name().charAt(0) + tier.name().substring(1).toLowerCase();
-        return tierName + " review " + sequence + ", " + period();
+        return tierName + " review " + sequence + ", " + periodInWords();
     }
 
     public Long getId() {

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.bpogovernance.action.ActionItem;
 import org.bpogovernance.action.ActionItemService;
@@ -48,7 +47,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReviewService {
 
-    static final List<String> FORMATS = MeetingPlace.FORMATS;
     static final int EXCEPTION_MINUTES = 5;
     static final int MAX_EXCEPTION_LINES = 10;
 
@@ -242,7 +240,7 @@ public class ReviewService {
         }
         for (ActionItem item : actionItems.overdue(engagement.getId())) {
             exceptions.add(new AgendaLine("Overdue action: " + item.getDescription() + " (" + item.getOwner() + ", due "
-                    + item.getDueDate() + ")", item.getOwner(), EXCEPTION_MINUTES, AgendaItem.Source.EXCEPTION.name()));
+                    + PeopleDates.day(item.getDueDate()) + ")", item.getOwner(), EXCEPTION_MINUTES, AgendaItem.Source.EXCEPTION.name()));
         }
         for (String subject : escalations.openSubjects(engagement.getId())) {
             exceptions.add(new AgendaLine("Open escalation: " + subject, officer, EXCEPTION_MINUTES,
@@ -253,14 +251,14 @@ public class ReviewService {
                         .map(t -> t.getCadence().months()).orElse(1)).atEndOfMonth();
         for (Milestone milestone : milestones.needingAttention(engagement.getId(), nextPeriodEnd)) {
             exceptions.add(new AgendaLine("Milestone " + (milestone.getStatus() == Milestone.Status.AT_RISK ? "at risk" : "due")
-                    + ": " + milestone.getTitle() + " (due " + milestone.getDueDate() + ")", milestone.getOwner(),
+                    + ": " + milestone.getTitle() + " (due " + PeopleDates.day(milestone.getDueDate()) + ")", milestone.getOwner(),
                     EXCEPTION_MINUTES, AgendaItem.Source.EXCEPTION.name()));
         }
 
         List<AgendaLine> draft = new ArrayList<>();
         draft.add(new AgendaLine("Welcome, objectives and the actions of the last call", officer, 5,
                 AgendaItem.Source.STANDING.name()));
-        draft.add(new AgendaLine("Performance of " + review.period() + " against the service levels", provider, 10,
+        draft.add(new AgendaLine("Performance of " + review.periodInWords() + " against the service levels", provider, 10,
                 AgendaItem.Source.STANDING.name()));
         int closing = 5;
         // At most ten lines of exceptions, so the draft fits the agenda field of the form.
@@ -549,7 +547,7 @@ public class ReviewService {
             violations.add(new Violation(ReviewCallProcess.CALL_MINUTES, "must be at least " + agendaMinutes
                     + ": the agenda's timeboxes take " + agendaMinutes + " minutes"));
         }
-        if (format == null || !FORMATS.contains(format)) {
+        if (format == null || !MeetingPlace.FORMATS.contains(format)) {
             violations.add(new Violation(ReviewCallProcess.CALL_FORMAT, "must be on premises, remote or hybrid"));
         } else {
             violations.addAll(place.missing(format, siteField, linkField));

@@ -114,7 +114,7 @@ class MilestoneReviewProcessTest {
         String draft = Json.read(variables, "$.agendaItems.value");
         assertThat(draft.lines()).first().isEqualTo("5 | olivia | Welcome, objectives and the actions of the last call");
         assertThat(draft.lines()).anyMatch(line -> line.startsWith("5 | peter | FTR First-time-right rate amber in "))
-                .contains("5 | peter | Milestone at risk: Wave 2 go-live (due " + LocalDate.now().plusDays(20) + ")")
+                .contains("5 | peter | Milestone at risk: Wave 2 go-live (due " + PeopleDates.day(LocalDate.now().plusDays(20)) + ")")
                 .noneMatch(line -> line.contains("AHT"));
         assertThat((Integer) Json.read(variables, "$.meetingMinutes.value")).isEqualTo(60);
         assertThat((String) Json.read(variables, "$.participants.value")).contains("clara — Clara Client, client representative",

@@ -93,7 +93,7 @@ class ReviewCallsEndToEndTest {
         assertThat(invites).extracting(event -> event.getProperty(Property.UID).orElseThrow().getValue())
                 .doesNotHaveDuplicates();
         assertThat(invites.get(0).getProperty(Property.DESCRIPTION).orElseThrow().getValue())
-                .contains("Objectives: Review the month, agree actions", "Performance of " + first);
+                .contains("Objectives: Review the month, agree actions", "Performance of " + first.format(java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", java.util.Locale.ENGLISH)));
         assertThat(subjects(name, "olivia")).filteredOn(s -> s.contains("Prepare the agenda")).hasSize(3);
         assertThat(subjects(name, "clara")).filteredOn(s -> s.contains("Sign off the minutes (client)")).hasSize(3);
         assertThat(subjects(name, "peter")).filteredOn(s -> s.contains("Confirm attendance")).hasSize(3);
