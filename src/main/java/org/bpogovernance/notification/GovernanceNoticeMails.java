@@ -34,9 +34,8 @@ class GovernanceNoticeMails {
         Engagement engagement = engagements.forProcess(closed.engagementId());
         Map<String, Object> model = Map.of("engagementName", engagement.getName(),
                 "contractReference", engagement.getContractReference());
-        engagements.stakeholdersForProcess(engagement.getId()).stream().map(Stakeholder::getUserId).distinct()
-                .forEach(user -> notifications.notifyUser("engagement-closed:" + engagement.getId() + ":" + user,
-                        Notifications.Kind.ENGAGEMENT_CLOSED, engagement.getId(), user, model));
+        notifications.notifyEveryoneOn(engagement.getId(), "engagement-closed:" + engagement.getId(),
+                Notifications.Kind.ENGAGEMENT_CLOSED, model, null);
     }
 
     /** Onboarding passed its target date: the engagement's officer and executive sponsors hear of it. */

@@ -8,6 +8,8 @@ import org.bpogovernance.security.UserDirectory.Person;
 import org.bpogovernance.security.UserDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.bpogovernance.engagement.EngagementService;
+import org.bpogovernance.engagement.Stakeholder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,9 +52,11 @@ public class Notifications {
     private final PreferenceRepository preferences;
     private final OutboxSender sender;
     private final Clock clock;
+    private final EngagementService engagements;
 
     Notifications(OutboxRepository outbox, MailTemplates templates, UserDirectory users,
-            PreferenceRepository preferences, OutboxSender sender, Clock clock) {
+            PreferenceRepository preferences, OutboxSender sender, Clock clock, EngagementService engagements) {
+        this.engagements = engagements;
         this.outbox = outbox;
         this.templates = templates;
         this.users = users;
@@ -73,6 +77,17 @@ public class Notifications {
     public Optional<OutboxEntry> notifyUser(String dedupKey, String kind, Long engagementId, String userId,
             Map<String, Object> model, Attachment attachment) {
         return queue(dedupKey, kind, engagementId, userId, model, null, attachment);
+    }
+
+    /**
+     * Queues the same mail (and document, if any) to everyone on the engagement, once each: the
+     * key of each is {@code cause}, a colon and the person.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void notifyEveryoneOn(Long engagementId, String cause, String kind, Map<String, Object> model,
+            Attachment attachment) {
+        engagements.stakeholdersForProcess(engagementId).stream().map(Stakeholder::getUserId).distinct()
+                .forEach(user -> queue(cause + ":" + user, kind, engagementId, user, model, null, attachment));
     }
 
     /** Queues a calendar invite (or its update or cancellation) with its mail. */

@@ -5,7 +5,6 @@ import org.bpogovernance.engagement.Engagement;
 import org.bpogovernance.engagement.EngagementService;
 import org.bpogovernance.engagement.OnboardingService;
 import org.bpogovernance.engagement.OnboardingService.CharterSigned;
-import org.bpogovernance.engagement.Stakeholder;
 import org.bpogovernance.platform.Documents;
 import org.bpogovernance.platform.PublicUrl;
 import org.springframework.context.event.EventListener;
@@ -39,8 +38,7 @@ class SignedCharterMails {
                 "link", publicUrl.get() + "/api/engagements/" + engagement.getId() + "/charter");
         Attachment pdf = Attachment.pdf(onboarding.charterFileName(engagement.getId()),
                 () -> documents.pdf(documents.html(onboarding.charterDocumentForProcess(engagement.getId()))));
-        engagements.stakeholdersForProcess(engagement.getId()).stream().map(Stakeholder::getUserId).distinct()
-                .forEach(user -> notifications.notifyUser("charter-signed:" + engagement.getId() + ":" + signed.round()
-                        + ":" + user, Notifications.Kind.CHARTER_SIGNED, engagement.getId(), user, model, pdf));
+        notifications.notifyEveryoneOn(engagement.getId(), "charter-signed:" + engagement.getId() + ":" + signed.round(),
+                Notifications.Kind.CHARTER_SIGNED, model, pdf);
     }
 }

@@ -3,7 +3,6 @@ package org.bpogovernance.renewal;
 import java.util.Map;
 import org.bpogovernance.engagement.Engagement;
 import org.bpogovernance.engagement.EngagementService;
-import org.bpogovernance.engagement.Stakeholder;
 import org.bpogovernance.notification.Attachment;
 import org.bpogovernance.notification.Notifications;
 import org.bpogovernance.platform.Documents;
@@ -40,8 +39,7 @@ class TermSummaryMail {
                         + "/summary.html");
         Attachment pdf = Attachment.pdf(baseName,
                 () -> documents.pdf(documents.html(summaries.documentOfCurrentTerm(engagement.getId()))));
-        engagements.stakeholdersForProcess(engagement.getId()).stream().map(Stakeholder::getUserId).distinct()
-                .forEach(user -> notifications.notifyUser("term-summary:" + decided.getId() + ":" + user,
-                        Notifications.Kind.TERM_SUMMARY, engagement.getId(), user, model, pdf));
+        notifications.notifyEveryoneOn(engagement.getId(), "term-summary:" + decided.getId(), Notifications.Kind.TERM_SUMMARY,
+                model, pdf);
     }
 }

@@ -3,7 +3,6 @@ package org.bpogovernance.review;
 import java.util.Map;
 import org.bpogovernance.engagement.Engagement;
 import org.bpogovernance.engagement.EngagementService;
-import org.bpogovernance.engagement.Stakeholder;
 import org.bpogovernance.notification.Attachment;
 import org.bpogovernance.notification.Notifications;
 import org.bpogovernance.platform.Documents;
@@ -39,8 +38,7 @@ class SignedMinutesMail {
                 "link", publicUrl.get() + path);
         Attachment pdf = Attachment.pdf(MinutesDocument.fileName(review),
                 () -> documents.pdf(documents.html(document.page(review.getId()))));
-        engagements.stakeholdersForProcess(engagement.getId()).stream().map(Stakeholder::getUserId).distinct()
-                .forEach(user -> notifications.notifyUser("minutes-signed:" + review.getId() + ":" + user,
-                        Notifications.Kind.MINUTES_SIGNED, engagement.getId(), user, model, pdf));
+        notifications.notifyEveryoneOn(engagement.getId(), "minutes-signed:" + review.getId(), Notifications.Kind.MINUTES_SIGNED,
+                model, pdf);
     }
 }
