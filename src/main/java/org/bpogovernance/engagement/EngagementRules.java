@@ -11,6 +11,7 @@ import java.util.Set;
 import org.bpogovernance.platform.BeanValidation;
 import org.bpogovernance.platform.InvalidInputException.Violation;
 import org.bpogovernance.platform.InvalidInputException;
+import org.bpogovernance.platform.PeopleDates;
 import org.bpogovernance.security.UserDirectory;
 import org.springframework.stereotype.Component;
 
@@ -49,7 +50,7 @@ class EngagementRules {
         List<Violation> violations = BeanValidation.violations(validator, request, Default.class, group);
         if (request.termStart() != null && request.termEnd() != null) {
             if (!request.termEnd().isAfter(request.termStart())) {
-                violations.add(new Violation("termEnd", "must be after termStart (" + request.termStart() + ")"));
+                violations.add(new Violation("termEnd", "must be after the term start (" + PeopleDates.day(request.termStart()) + ")"));
             } else if (request.noticePeriodDays() != null) {
                 long termDays = ChronoUnit.DAYS.between(request.termStart(), request.termEnd());
                 if (request.noticePeriodDays() >= termDays) {

@@ -85,6 +85,13 @@ class EscalationLadder {
                 throw new ConflictException("someone answered this escalation meanwhile; reload to see what was decided");
             }
             throw refusal;
+        } catch (RuntimeException failure) {
+            // The other answer ended the task's execution while this one ran: the engine then fails
+            // inside its own history code (a NullPointerException) rather than with a lock conflict.
+            if (taskService.createTaskQuery().taskId(task.getId()).count() == 0) {
+                throw new ConflictException("someone answered this escalation meanwhile; reload to see what was decided");
+            }
+            throw failure;
         }
     }
 }

@@ -156,8 +156,8 @@ class EngagementLifecycleTest {
 
         assertThatThrownBy(() -> submitStartForm(form))
                 .isInstanceOf(ProcessEngineException.class)
-                .hasMessageContaining("termEnd: must be after termStart")
-                .hasMessageContaining("providerManager: is not a known user: nobody");
+                .hasMessageContaining("Term end: must be after the term start")
+                .hasMessageContaining("Provider manager (user id): is not a known user: nobody");
 
         assertThat(jdbc.queryForObject("select count(*) from engagement", Long.class)).isEqualTo(engagements);
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("engagement-lifecycle").count())
@@ -173,9 +173,9 @@ class EngagementLifecycleTest {
         ProcessInstance review = running("renewal-review", engagement.getContractReference());
 
         assertThatThrownBy(() -> complete(task(review), withVariables("renewalDecision", "EXIT")))
-                .hasMessageContaining("renewalRationale: is required");
+                .hasMessageContaining("Rationale: is required");
         assertThatThrownBy(() -> complete(task(review), withVariables("renewalDecision", "PERHAPS",
-                "renewalRationale", "unsure"))).hasMessageContaining("renewalDecision: must be one of");
+                "renewalRationale", "unsure"))).hasMessageContaining("Decision: must be one of");
         assertThat(review).isWaitingAt("userTask_decideRenewal");
     }
 

@@ -206,10 +206,10 @@ class OnboardingProcessTest {
 
         assertThatThrownBy(() -> taskService.complete(task(onboarding).getId(), withVariables(
                 "kickOffDate", LocalDate.now().minusDays(1).toString(), "kickOffTime", "10:00", "kickOffFormat", "REMOTE")))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("kickOffDate: must not be in the past");
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Kick-off date: must not be in the past");
         assertThatThrownBy(() -> taskService.complete(task(onboarding).getId(), withVariables(
                 "kickOffDate", LocalDate.now().plusDays(3).toString(), "kickOffTime", "25:99", "kickOffFormat", "REMOTE")))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("kickOffTime");
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Start time");
         assertThat(onboarding).isWaitingAt("userTask_scheduleKickOff");
         assertThat(actions(engagement)).doesNotContain("KICK_OFF_SCHEDULED");
 
@@ -217,9 +217,9 @@ class OnboardingProcessTest {
         String clientTask = task("userTask_signCharterAsClient", onboarding).getId();
         assertThatThrownBy(() -> taskService.complete(clientTask, withVariables("charterDecision", "REJECT")))
                 .isInstanceOf(ProcessEngineException.class)
-                .hasMessageContaining("charterRejectionReason: is required when rejecting");
+                .hasMessageContaining("Reason for rejecting: is required when rejecting");
         assertThatThrownBy(() -> taskService.complete(clientTask, withVariables("charterDecision", "MAYBE")))
-                .hasMessageContaining("charterDecision: must be APPROVE or REJECT");
+                .hasMessageContaining("Decision: must be APPROVE or REJECT");
 
         // A participant who is not on the engagement may not touch the task at all...
         identityService.setAuthentication("carl", List.of("client-representatives"));
@@ -229,7 +229,7 @@ class OnboardingProcessTest {
         identityService.setAuthentication("olivia", List.of("governance-officers"));
         assertThatThrownBy(() -> taskService.complete(clientTask, withVariables("charterDecision", "APPROVE")))
                 .isInstanceOf(ProcessEngineException.class)
-                .hasMessageContaining("signer: olivia is not the named signer for the CLIENT side; only clara may sign");
+                .hasMessageContaining("Signer: olivia is not the named signer for the CLIENT side; only clara may sign");
         identityService.clearAuthentication();
 
         assertThat(onboardingService.signOffs(engagement.getId())).isEmpty();
