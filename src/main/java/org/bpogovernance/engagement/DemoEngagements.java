@@ -81,8 +81,9 @@ public class DemoEngagements implements ApplicationRunner {
             complete(globex, "userTask_confirmStakeholderMap", Map.of(OnboardingProcess.STAKEHOLDER_MAP_CONFIRMED, true));
             complete(globex, "userTask_signCharterAsClient", Map.of(OnboardingProcess.CHARTER_DECISION, "APPROVE"));
             complete(globex, "userTask_signCharterAsProvider", Map.of(OnboardingProcess.CHARTER_DECISION, "APPROVE"));
-            events.publishEvent(new OnboardedBySeeding(globex.getId()));
             operationsBegun(globex);
+            // after the continuations, which send the charter-signed mails of the signatures above
+            events.publishEvent(new OnboardedBySeeding(globex.getId()));
             log.info("Demo engagement {} is onboarded and operational", OPERATIONAL_DEMO);
         }
     }

@@ -74,7 +74,7 @@ class DemoReviewCall implements ApplicationRunner {
     void on(DemoEngagements.OnboardedBySeeding seeded) {
         meetings.kickOffHeld(seeded.engagementId());
         notifications.withdrawUnsent(seeded.engagementId(), List.of(Notifications.Kind.MEETING_INVITE,
-                Notifications.Kind.TASK_ASSIGNED));
+                Notifications.Kind.TASK_ASSIGNED, Notifications.Kind.CHARTER_SIGNED));
     }
 
     @Override

@@ -59,11 +59,12 @@ class DemoDataTest {
                         "Open escalation: Month-end close (CLOSE) breached its threshold",
                         "Milestone at risk: Automate three-way matching");
 
-                // Globex was onboarded by the seeding: nobody is invited to its kick-off or asked for the steps it did,
+                // Globex was onboarded by the seeding: nobody is invited to its kick-off, told its charter was just signed
+                // or asked for the steps it did,
                 // and its next call is not the kick-off
                 JdbcTemplate jdbc = service.bean(JdbcTemplate.class);
                 assertThat(jdbc.queryForList("select kind from notification_outbox where engagement_id = ? and "
-                        + "(kind = 'meeting-invite' or kind = 'task-assigned' and (subject like '%ways of working%' "
+                        + "(kind = 'meeting-invite' or kind = 'charter-signed' or kind = 'task-assigned' and (subject like '%ways of working%' "
                         + "or subject like '%takeholder%' or subject like '%harter%'))",
                         String.class, globex.getId())).as("start " + start).isEmpty();
                 assertThat(jdbc.queryForList("select kind from notification_outbox where engagement_id = ?", String.class,
