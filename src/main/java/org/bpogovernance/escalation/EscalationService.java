@@ -29,6 +29,7 @@ import org.bpogovernance.platform.NotFoundException;
 import org.bpogovernance.security.CurrentUser;
 import org.bpogovernance.security.EngagementAccess;
 import org.bpogovernance.security.GovernanceGroups;
+import org.bpogovernance.security.OfficerTeams;
 import org.bpogovernance.servicelevel.ServiceLevelBreached;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -74,12 +75,13 @@ public class EscalationService {
     private final AuditTrail auditTrail;
     private final CurrentUser currentUser;
     private final EngagementAccess access;
+    private final OfficerTeams officerTeams;
     private final Clock clock;
 
     EscalationService(EscalationRepository escalations, EscalationStepRepository steps, EscalationLadder ladder,
             EscalationRouting routing, EscalationSettings settings, EngagementService engagements,
             ActionItemService actionItems, AuditTrail auditTrail, CurrentUser currentUser, EngagementAccess access,
-            Clock clock) {
+            OfficerTeams officerTeams, Clock clock) {
         this.escalations = escalations;
         this.steps = steps;
         this.ladder = ladder;
@@ -90,6 +92,7 @@ public class EscalationService {
         this.auditTrail = auditTrail;
         this.currentUser = currentUser;
         this.access = access;
+        this.officerTeams = officerTeams;
         this.clock = clock;
     }
 
@@ -305,7 +308,7 @@ public class EscalationService {
      * the current level afterwards. The level's people are the stakeholders at that escalation
      * level (at level 1 the governance officer when nobody is there; at the top, the steering
      * committee, also the engagement's executive sponsors of both sides), with the routing table's
-     * group at the starting level and the governance officers throughout. Only this engagement's
+     * group at the starting level and the engagement's officer teams throughout. Only this engagement's
      * people: sponsors of other engagements do not see the task.
      */
     @Transactional
@@ -323,16 +326,17 @@ public class EscalationService {
         if (first && route.candidateGroup() != null && !route.candidateGroup().isBlank()) {
             String group = route.candidateGroup().trim();
             StakeholderRole role = ROLE_OF_GROUP.get(group);
-            if (role == null) {
-                groups.add(group);
-            } else {
+            if (role != null) {
                 // a role group stands for this engagement's holders of the role, never for everyone in it
                 engagements.stakeholdersForProcess(escalation.getEngagementId()).stream()
                         .filter(s -> s.getRole() == role && !responders.contains(s.getUserId()))
                         .forEach(s -> responders.add(s.getUserId()));
+            } else if (!GovernanceGroups.GOVERNANCE_OFFICERS.equals(group)) {
+                // the officers stand for this engagement's officer teams, added below
+                groups.add(group);
             }
         }
-        groups.add(GovernanceGroups.GOVERNANCE_OFFICERS);
+        groups.addAll(officerTeams.of(engagements.holderOrNull(escalation.getEngagementId(), StakeholderRole.GOVERNANCE_OFFICER)));
         step(escalation, EscalationStep.Event.OPENED_AT_LEVEL, "to " + (responders.isEmpty() ? "the groups " + groups
                 : String.join(", ", responders)) + ", respond by " + due);
         return new LevelAssignment(level, responders, List.copyOf(groups), due);

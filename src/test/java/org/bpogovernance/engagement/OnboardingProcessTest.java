@@ -17,9 +17,12 @@ import java.util.List;
 import org.bpogovernance.audit.AuditEntry;
 import org.bpogovernance.audit.AuditTrail;
 import org.bpogovernance.platform.PeopleDates;
+import org.bpogovernance.security.GovernanceGroups;
+import org.bpogovernance.security.OfficerTeams;
 import org.bpogovernance.testing.Engagements;
 import org.bpogovernance.testing.FlowNodeCoverage;
 import org.bpogovernance.testing.GovernanceTest;
+import org.bpogovernance.testing.Tasklist;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -28,6 +31,8 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
@@ -138,6 +143,26 @@ class OnboardingProcessTest {
                 "CHARTER_APPROVED", "CHARTER_APPROVED", "ONBOARDING_COMPLETED", "PHASE_CHANGED");
         assertThat(runtimeService.createVariableInstanceQuery().processInstanceIdIn(onboarding.getId()).list())
                 .as("form values live in the domain tables, not in the process").isEmpty();
+    }
+
+    @Test
+    void theOfficersTasksAreOfferedToTheirTeamNotToEveryOfficer() {
+        Group team = identityService.newGroup("officer-team-onboarding-test");
+        team.setName("Officer team of the onboarding test");
+        team.setType(OfficerTeams.GROUP_TYPE);
+        identityService.saveGroup(team);
+        identityService.createMembership("olivia", team.getId());
+        try {
+            Task kickOff = task(onboardingOf(register()));
+
+            assertThat(kickOff).isAssignedTo("olivia");
+            assertThat(Tasklist.candidates(taskService, kickOff)).containsExactly("group officer-team-onboarding-test");
+            assertThat(taskService.createTaskQuery().taskId(kickOff.getId())
+                    .taskCandidateGroup(GovernanceGroups.GOVERNANCE_OFFICERS).includeAssignedTasks().count())
+                    .as("an officer of another team is not offered it").isZero();
+        } finally {
+            identityService.deleteGroup(team.getId());
+        }
     }
 
     @Test
