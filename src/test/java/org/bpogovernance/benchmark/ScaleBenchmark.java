@@ -44,6 +44,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Tasklist's queries and the {@code /api} list endpoints at a portfolio's scale on PostgreSQL:
@@ -63,6 +64,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @Tag("benchmark")
 @GovernanceTest
+// The data set's 190 000 mails have no mail server to go to; the test profile's outbox would retry
+// them every few seconds throughout the measurement. What is measured is a person's requests.
+@TestPropertySource(properties = "governance.notifications.poll-interval=PT24H")
 class ScaleBenchmark {
 
     /** The scale people's password (Camunda's password policy holds for them as for anyone). */
@@ -269,21 +273,25 @@ class ScaleBenchmark {
             for (String path : apiReads()) {
                 String address = path.replace("{engagementId}", Long.toString(engagementId)).replace("{id}", Long.toString(engagementId));
                 String paged = address + (address.contains("?") ? "&" : "?") + "page=";
+                if (get(rest, person, PASSWORD, paged + 0).getStatusCode() == HttpStatus.FORBIDDEN) {
+                    continue; // a read for officers only
+                }
                 requests.put("GET " + path + " (" + who + ")", page -> get(rest, person, PASSWORD, paged + page));
             }
         }
         return requests;
     }
 
-    /** Every GET under /api answering JSON whose only path variable is the engagement's id. */
+    /** Every GET under /api answering JSON whose only path variable is an engagement's id (the engagement's own reads, and lists). */
     private List<String> apiReads() throws Exception {
         JsonNode paths = json.readTree(get(rest, "olivia", "demo", "/v3/api-docs").getBody()).get("paths");
         List<String> reads = new ArrayList<>();
         paths.fields().forEachRemaining(path -> {
             JsonNode get = path.getValue().get("get");
-            String withoutEngagement = path.getKey().replace("{engagementId}", "").replace("{id}", "");
-            if (get != null && !withoutEngagement.contains("{") && get.path("responses").path("200").path("content")
-                    .has("application/json") && !path.getKey().startsWith("/api/mailbox")) {
+            String withoutEngagement = path.getKey().replace("{engagementId}", "").replaceFirst("^/api/engagements/\\{id}", "");
+            JsonNode content = get == null ? null : get.path("responses").path("200").path("content");
+            if (content != null && !withoutEngagement.contains("{") && (content.has("application/json") || content.has("*/*"))
+                    && !path.getKey().startsWith("/api/mailbox")) {
                 reads.add(path.getKey());
             }
         });
@@ -327,7 +335,7 @@ class ScaleBenchmark {
             User user = identityService.newUser(id);
             user.setPassword(PASSWORD);
             user.setFirstName(id);
-            user.setLastName("Scale");
+            user.setLastName("Staff");
             user.setEmail(id + "@scale.example");
             identityService.saveUser(user);
             identityService.createMembership(id, group);
@@ -350,7 +358,7 @@ class ScaleBenchmark {
                  "serviceScope": "Scale", "contractReference": "%1$s", "termStart": "%4$s", "termEnd": "%5$s",
                  "noticePeriodDays": 90, "timeZone": "Europe/Berlin",
                  "clientRepresentative": "%6$s", "providerManager": "%7$s", "governanceOfficer": "%8$s"}"""
-                .formatted(reference, n % 500, n % 40, LocalDate.now().withDayOfMonth(1), LocalDate.now().plusYears(3),
+                .formatted(reference, n % 500, n % 40, LocalDate.now().minusYears(1).withDayOfMonth(1), LocalDate.now().plusYears(2),
                         staffing.client(n), staffing.provider(n), staffing.officer(n)));
         assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
         long id = json.readTree(created.getBody()).get("id").asLong();

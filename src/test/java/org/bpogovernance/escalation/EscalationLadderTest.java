@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.bpogovernance.security.OfficerTeams;
 import org.bpogovernance.testing.Engagements.Registered;
 import org.bpogovernance.testing.Engagements;
 import org.bpogovernance.testing.FlowNodeCoverage;
@@ -20,10 +21,12 @@ import org.bpogovernance.testing.GovernanceTest;
 import org.bpogovernance.testing.Json;
 import org.bpogovernance.testing.Tasklist;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -64,7 +67,29 @@ class EscalationLadderTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    IdentityService identityService;
+
     final List<String> instances = new ArrayList<>();
+
+    @Test
+    void theOfficersOfAnEscalationAreTheEngagementOfficersTeam() {
+        Group team = identityService.newGroup("officer-team-escalation-test");
+        team.setName("Officer team of the escalation test");
+        team.setType(OfficerTeams.GROUP_TYPE);
+        identityService.saveGroup(team);
+        identityService.createMembership("olivia", team.getId());
+        try {
+            Registered engagement = engagementWithSponsor();
+            String record = raise("clara", engagement, "Tickets are closed without an answer", "LOW");
+            Task first = levelTask(processOf(((Number) Json.read(record, "$.escalation.id")).longValue()));
+
+            assertThat(Tasklist.candidates(taskService, first)).as("the team covers, not every officer of the portfolio")
+                    .containsExactlyInAnyOrder("user olivia", "group officer-team-escalation-test");
+        } finally {
+            identityService.deleteGroup(team.getId());
+        }
+    }
 
     @Test
     void withoutResponseTheEscalationClimbsThreeLevelsByItself() {
