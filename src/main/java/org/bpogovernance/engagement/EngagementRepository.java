@@ -29,4 +29,14 @@ interface EngagementRepository extends Repository<Engagement, Long> {
             """)
     Page<Engagement> search(@Param("phase") Phase phase, @Param("client") String clientPattern,
             @Param("provider") String providerPattern, @Param("stakeholder") String stakeholder, Pageable pageable);
+
+    /** Engagements not closed, by name; a non-null stakeholder restricts to that person's engagements. */
+    @Query("""
+            select e from Engagement e
+            where e.phase <> org.bpogovernance.engagement.Phase.CLOSED
+              and (:stakeholder is null or exists (
+                    select s.id from Stakeholder s where s.engagementId = e.id and s.userId = :stakeholder))
+            order by e.name, e.id
+            """)
+    List<Engagement> findOpen(@Param("stakeholder") String stakeholder, Pageable pageable);
 }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.bpogovernance.audit.AuditEntry;
 import org.bpogovernance.audit.AuditTrail;
 import org.bpogovernance.platform.ConflictException;
@@ -23,6 +25,7 @@ import org.bpogovernance.security.GovernanceGroups;
 import org.bpogovernance.security.UserDirectory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -245,6 +248,21 @@ public class EngagementService {
     public Page<Engagement> search(Phase phase, String client, String provider, Pageable pageable) {
         String stakeholder = currentUser.seesEverything() ? null : currentUser.idOrSystem();
         return engagements.search(phase, pattern(client), pattern(provider), stakeholder, pageable);
+    }
+
+    /**
+     * The open engagements a person may choose from, at most {@code max}: the ones they are on,
+     * by name, and for those who see the whole portfolio, then the others.
+     */
+    @Transactional(readOnly = true)
+    public List<Engagement> openChoices(int max) {
+        List<Engagement> choices = new ArrayList<>(engagements.findOpen(currentUser.idOrSystem(), PageRequest.of(0, max)));
+        if (currentUser.seesEverything() && choices.size() < max) {
+            Set<Long> own = choices.stream().map(Engagement::getId).collect(Collectors.toSet());
+            engagements.findOpen(null, PageRequest.of(0, max)).stream().filter(engagement -> !own.contains(engagement.getId()))
+                    .limit(max - choices.size()).forEach(choices::add);
+        }
+        return choices;
     }
 
     @Transactional(readOnly = true)

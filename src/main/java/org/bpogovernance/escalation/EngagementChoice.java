@@ -5,16 +5,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import org.bpogovernance.engagement.EngagementService;
-import org.bpogovernance.engagement.Phase;
 import org.bpogovernance.platform.DeployedStartForms;
 import org.bpogovernance.security.CurrentUser;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 
 /**
- * "Raise an escalation" offers the engagements the person is on (officers: every open one) as a
- * choice instead of a contract reference to type. Whom it may be raised for is still checked when
+ * "Raise an escalation" offers the open engagements the person is on as a choice to search,
+ * instead of a contract reference to type; officers get theirs first, then the rest of the
+ * portfolio up to {@value #MAX_CHOICES}. Whom it may be raised for is still checked when
  * it starts ({@link EscalationStartCheck}, {@link EscalationService#registerFromStartForm}).
  */
 @Component
@@ -57,13 +55,13 @@ class EngagementChoice implements DeployedStartForms {
 
     private void offerEngagements(ObjectNode field) {
         field.put("type", "select");
-        field.put("description", "The engagements you are on");
+        field.put("searchable", true);
+        field.put("description", "The engagements you are on (type to search)");
         if (field.get("validate") instanceof ObjectNode validate) {
             validate.remove("maxLength");
         }
         ArrayNode values = field.putArray("values");
-        engagements.search(null, null, null, PageRequest.of(0, MAX_CHOICES, Sort.by("name"))).stream()
-                .filter(engagement -> engagement.getPhase() != Phase.CLOSED)
+        engagements.openChoices(MAX_CHOICES)
                 .forEach(engagement -> values.addObject()
                         .put("label", engagement.getName() + " (" + engagement.getContractReference() + ")")
                         .put("value", engagement.getContractReference()));

@@ -211,6 +211,17 @@ class EscalationLadderTest {
         assertThat(jdbc.queryForList("select e.contract_reference from engagement e where e.phase <> 'CLOSED' and not exists "
                 + "(select 1 from stakeholder s where s.engagement_id = e.id and s.user_id = 'clara')", String.class))
                 .as("none of the engagements clara is not on").doesNotContainAnyElementsOf(clarasChoices);
+        assertThat((List<Boolean>) Json.read(clarasForm, "$.components[?(@.key == 'contractReference')].searchable"))
+                .as("a person on many engagements types to find one").containsExactly(true);
+        String oliviasForm = get(rest, "olivia", "demo", "/engine-rest/process-definition/key/escalation/deployed-start-form").getBody();
+        List<String> oliviasChoices = Json.read(oliviasForm, "$.components[?(@.key == 'contractReference')].values[*].value");
+        List<String> oliviasOwn = jdbc.queryForList("select e.contract_reference from engagement e where e.phase <> 'CLOSED' and exists "
+                + "(select 1 from stakeholder s where s.engagement_id = e.id and s.user_id = 'olivia') order by e.name, e.id", String.class);
+        assertThat(oliviasChoices).as("an officer's own engagements come first")
+                .startsWith(oliviasOwn.subList(0, Math.min(oliviasOwn.size(), 200)).toArray(String[]::new))
+                .doesNotContainAnyElementsOf(jdbc.queryForList("select contract_reference from engagement where phase = 'CLOSED'",
+                        String.class))
+                .hasSizeLessThanOrEqualTo(200);
         String carlsForm = get(rest, "carl", "demo", "/engine-rest/process-definition/key/escalation/deployed-start-form").getBody();
         assertThat((List<Object>) Json.read(carlsForm, "$.components[?(@.key == 'contractReference')].values[*]"))
                 .as("carl is on no engagement").isEmpty();

@@ -22,7 +22,7 @@ public final class TestDatabase implements ActiveProfilesResolver, ExecutionCond
             "jdbc:postgresql://127.0.0.1:5432/postgres");
     static final String USER = System.getenv().getOrDefault("GOVERNANCE_TEST_DB_USER", "postgres");
     static final String PASSWORD = System.getenv().getOrDefault("GOVERNANCE_TEST_DB_PASSWORD", "");
-    static final String DATABASE = "governance_test";
+    static final String DATABASE = System.getenv().getOrDefault("GOVERNANCE_TEST_DB_NAME", "governance_test");
 
     private static volatile Boolean postgresPrepared;
 
