@@ -56,7 +56,7 @@ class EngagementChoice implements DeployedStartForms {
     private void offerEngagements(ObjectNode field) {
         field.put("type", "select");
         field.put("searchable", true);
-        field.put("description", "The engagements you are on (type to search)");
+        field.put("description", "Open engagements, yours first (type to search)");
         if (field.get("validate") instanceof ObjectNode validate) {
             validate.remove("maxLength");
         }

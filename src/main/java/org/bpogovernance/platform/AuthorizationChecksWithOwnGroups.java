@@ -1,6 +1,7 @@
 package org.bpogovernance.platform;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -14,17 +15,13 @@ import org.springframework.stereotype.Component;
  * checks anything it shortens that list to the groups that hold any authorization at all, read
  * with {@code SELECT DISTINCT GROUP_ID_} over the whole authorization table. With a group per
  * engagement that read grows with the portfolio: at 10 000 engagements (430 000 authorization
- * rows, 10 000 groups) it took 70–120 ms of every request on PostgreSQL, several times for one
+ * rows, 10 000 groups) it took 70–127 ms of every request on PostgreSQL, several times for one
  * Tasklist page (docs/benchmarks.md). The shortening changes no answer — a group without
- * authorizations matches no row — so a person with a usual number of groups is checked with all
- * of them as they are; only someone in more than {@value #GROUPS_CHECKED_AS_THEY_ARE} groups (a
- * directory's long group lists) goes through the engine's shortening, which keeps the statement's
- * {@code IN} list within what a database takes.
+ * authorizations matches no row — and here barely shortens anything (every engagement group holds
+ * grants), so the checks use the person's own groups as they are.
  */
 @Component
 class AuthorizationChecksWithOwnGroups extends AbstractProcessEnginePlugin {
-
-    static final int GROUPS_CHECKED_AS_THEY_ARE = 1000;
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -49,11 +46,7 @@ class AuthorizationChecksWithOwnGroups extends AbstractProcessEnginePlugin {
 
         @Override
         public List<String> filterAuthenticatedGroupIds(List<String> authenticatedGroupIds) {
-            if (authenticatedGroupIds != null && !authenticatedGroupIds.isEmpty()
-                    && authenticatedGroupIds.size() <= GROUPS_CHECKED_AS_THEY_ARE) {
-                return new ArrayList<>(authenticatedGroupIds);
-            }
-            return super.filterAuthenticatedGroupIds(authenticatedGroupIds);
+            return authenticatedGroupIds == null ? new ArrayList<>() : new ArrayList<>(new LinkedHashSet<>(authenticatedGroupIds));
         }
     }
 }

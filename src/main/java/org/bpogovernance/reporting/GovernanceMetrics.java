@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bpogovernance.security.GovernanceGroups;
+import org.bpogovernance.security.OfficerTeams;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -54,6 +55,7 @@ class GovernanceMetrics {
     private final RuntimeService runtimeService;
     private final RepositoryService repositoryService;
     private final ManagementService managementService;
+    private final OfficerTeams officerTeams;
     private final Clock clock;
     private final Map<String, Double> values = new ConcurrentHashMap<>();
     private final MultiGauge engagements;
@@ -64,14 +66,15 @@ class GovernanceMetrics {
     private final Counter refreshFailures;
 
     GovernanceMetrics(MeterRegistry registry, JdbcTemplate jdbc, PortfolioService portfolio, TaskService taskService,
-            RuntimeService runtimeService,
-            RepositoryService repositoryService, ManagementService managementService, Clock clock) {
+            RuntimeService runtimeService, RepositoryService repositoryService, ManagementService managementService,
+            OfficerTeams officerTeams, Clock clock) {
         this.jdbc = jdbc;
         this.portfolio = portfolio;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.repositoryService = repositoryService;
         this.managementService = managementService;
+        this.officerTeams = officerTeams;
         this.clock = clock;
         engagements = MultiGauge.builder("governance.engagements").description("Engagements by phase and overall RAG status")
                 .register(registry);
@@ -109,6 +112,16 @@ class GovernanceMetrics {
         }
     }
 
+    /** The officers' work is offered to their teams, or to the whole group where the office forms none. */
+    private List<String> offeredAs(String group) {
+        if (!GovernanceGroups.GOVERNANCE_OFFICERS.equals(group)) {
+            return List.of(group);
+        }
+        List<String> groups = new ArrayList<>(officerTeams.all());
+        groups.add(group);
+        return groups;
+    }
+
     /** Counts everything afresh; one refresh at a time, so an older count never overwrites a newer one. */
     synchronized void refresh() {
         Date now = Date.from(clock.instant());
@@ -118,7 +131,7 @@ class GovernanceMetrics {
         engagements.register(engagementRows, true);
 
         openTasks.register(GovernanceGroups.ALL.stream().map(group -> MultiGauge.Row.of(Tags.of("group", group),
-                taskService.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks().count())).toList(), true);
+                taskService.createTaskQuery().taskCandidateGroupIn(offeredAs(group)).includeAssignedTasks().count())).toList(), true);
         values.put("governance.tasks.overdue", (double) taskService.createTaskQuery().dueBefore(now).count());
 
         // One statement per gauge: the counts of its rows are of one moment.

@@ -27,6 +27,12 @@ public class OfficerTeams {
         this.asSystem = asSystem;
     }
 
+    /** Every officer team. */
+    public List<String> all() {
+        return asSystem.call(() -> identityService.createGroupQuery().groupType(GROUP_TYPE).orderByGroupId().asc().list()
+                .stream().map(Group::getId).toList());
+    }
+
     /** The candidate groups of the work of this officer's engagements. */
     public List<String> of(String governanceOfficer) {
         if (governanceOfficer == null || governanceOfficer.isBlank()) {

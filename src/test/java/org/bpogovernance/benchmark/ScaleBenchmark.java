@@ -7,8 +7,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -20,10 +25,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.bpogovernance.security.GovernanceGroups;
-import org.bpogovernance.security.OfficerTeams;
 import org.bpogovernance.testing.GovernanceTest;
 import org.bpogovernance.testing.Modeler;
+import org.bpogovernance.testing.OfficerTeam;
 import org.bpogovernance.testing.TestDatabase;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -31,7 +37,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Tag;
@@ -67,9 +72,9 @@ import org.springframework.test.context.TestPropertySource;
  */
 @Tag("benchmark")
 @GovernanceTest
-// The data set queues 190 000 mails; they go to a mail server that never answers (each attempt waits
-// for the test profile's two-second timeout instead of spinning through retries while the data set is
-// built), and before the measurement they are set aside (see setAsideTheDataSetsMails).
+// The data set queues 190 000 mails. Each commit wakes the outbox up; its mails go to a server that
+// never answers, so an attempt waits out the test profile's two-second timeout instead of spinning
+// through retries while the data set is built. Before the measurement they are set aside.
 @TestPropertySource(properties = "governance.notifications.poll-interval=PT24H")
 class ScaleBenchmark {
 
@@ -82,9 +87,9 @@ class ScaleBenchmark {
 
     private static ServerSocket silentMailServer() {
         try {
-            return new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
-        } catch (java.io.IOException unavailable) {
-            throw new java.io.UncheckedIOException(unavailable);
+            return new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        } catch (IOException unavailable) {
+            throw new UncheckedIOException(unavailable);
         }
     }
 
@@ -97,7 +102,7 @@ class ScaleBenchmark {
     static final int SAMPLES = 60;
     /** A request that takes seconds is measured fewer times: at least MIN_SAMPLES, then until this has passed. */
     static final int MIN_SAMPLES = 5;
-    static final java.time.Duration TIME_PER_REQUEST = java.time.Duration.ofSeconds(20);
+    static final Duration TIME_PER_REQUEST = Duration.ofSeconds(20);
     static final double TARGET_MS = 200;
     static final MediaType HAL = MediaType.parseMediaType("application/hal+json");
 
@@ -178,7 +183,7 @@ class ScaleBenchmark {
         }
 
         private static List<String> people(String prefix, int count) {
-            return java.util.stream.IntStream.range(0, count).mapToObj(i -> "%s-%04d".formatted(prefix, i)).toList();
+            return IntStream.range(0, count).mapToObj(i -> "%s-%04d".formatted(prefix, i)).toList();
         }
     }
 
@@ -375,13 +380,7 @@ class ScaleBenchmark {
             identityService.saveUser(user);
             identityService.createMembership(id, group);
         });
-        staffing.teams().forEach((teamId, members) -> {
-            Group team = identityService.newGroup(teamId);
-            team.setName("Officer team " + teamId);
-            team.setType(OfficerTeams.GROUP_TYPE);
-            identityService.saveGroup(team);
-            members.forEach(member -> identityService.createMembership(member, teamId));
-        });
+        staffing.teams().forEach((teamId, members) -> OfficerTeam.form(identityService, teamId, members.toArray(String[]::new)));
         System.out.printf(Locale.ROOT, "Scale people: %,d (%s), %,d officer teams%n", staffing.people(), staffing.name(),
                 staffing.teams().size());
     }
@@ -411,7 +410,7 @@ class ScaleBenchmark {
                 .putValue("providerManager", staffing.provider(n))
                 .putValue("invitees", new ArrayList<>(List.of(staffing.client(n), staffing.sponsor(n))))
                 .putValue("escalationResponders", new ArrayList<>(List.of(staffing.client(n), staffing.provider(n))))
-                .putValue("due", Date.from(LocalDate.now().plusDays(n % 60 - 20).atStartOfDay(java.time.ZoneId.of("Europe/Berlin"))
+                .putValue("due", Date.from(LocalDate.now().plusDays(n % 60 - 20).atStartOfDay(ZoneId.of("Europe/Berlin"))
                         .toInstant()))
                 .putValue("engagementName", "Scale engagement SCALE-%05d".formatted(n)).putValue("engagementId", engagementId));
     }

@@ -18,10 +18,10 @@ import org.bpogovernance.audit.AuditEntry;
 import org.bpogovernance.audit.AuditTrail;
 import org.bpogovernance.platform.PeopleDates;
 import org.bpogovernance.security.GovernanceGroups;
-import org.bpogovernance.security.OfficerTeams;
 import org.bpogovernance.testing.Engagements;
 import org.bpogovernance.testing.FlowNodeCoverage;
 import org.bpogovernance.testing.GovernanceTest;
+import org.bpogovernance.testing.OfficerTeam;
 import org.bpogovernance.testing.Tasklist;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
@@ -31,10 +31,9 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -147,12 +146,7 @@ class OnboardingProcessTest {
 
     @Test
     void theOfficersTasksAreOfferedToTheirTeamNotToEveryOfficer() {
-        Group team = identityService.newGroup("officer-team-onboarding-test");
-        team.setName("Officer team of the onboarding test");
-        team.setType(OfficerTeams.GROUP_TYPE);
-        identityService.saveGroup(team);
-        identityService.createMembership("olivia", team.getId());
-        try {
+        try (OfficerTeam team = OfficerTeam.form(identityService, "officer-team-onboarding-test", "olivia")) {
             Task kickOff = task(onboardingOf(register()));
 
             assertThat(kickOff).isAssignedTo("olivia");
@@ -160,8 +154,6 @@ class OnboardingProcessTest {
             assertThat(taskService.createTaskQuery().taskId(kickOff.getId())
                     .taskCandidateGroup(GovernanceGroups.GOVERNANCE_OFFICERS).includeAssignedTasks().count())
                     .as("an officer of another team is not offered it").isZero();
-        } finally {
-            identityService.deleteGroup(team.getId());
         }
     }
 

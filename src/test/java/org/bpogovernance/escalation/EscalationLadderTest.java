@@ -13,12 +13,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.bpogovernance.security.OfficerTeams;
 import org.bpogovernance.testing.Engagements.Registered;
 import org.bpogovernance.testing.Engagements;
 import org.bpogovernance.testing.FlowNodeCoverage;
 import org.bpogovernance.testing.GovernanceTest;
 import org.bpogovernance.testing.Json;
+import org.bpogovernance.testing.OfficerTeam;
 import org.bpogovernance.testing.Tasklist;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -26,7 +26,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -74,20 +73,13 @@ class EscalationLadderTest {
 
     @Test
     void theOfficersOfAnEscalationAreTheEngagementOfficersTeam() {
-        Group team = identityService.newGroup("officer-team-escalation-test");
-        team.setName("Officer team of the escalation test");
-        team.setType(OfficerTeams.GROUP_TYPE);
-        identityService.saveGroup(team);
-        identityService.createMembership("olivia", team.getId());
-        try {
+        try (OfficerTeam team = OfficerTeam.form(identityService, "officer-team-escalation-test", "olivia")) {
             Registered engagement = engagementWithSponsor();
             String record = raise("clara", engagement, "Tickets are closed without an answer", "LOW");
             Task first = levelTask(processOf(((Number) Json.read(record, "$.escalation.id")).longValue()));
 
             assertThat(Tasklist.candidates(taskService, first)).as("the team covers, not every officer of the portfolio")
                     .containsExactlyInAnyOrder("user olivia", "group officer-team-escalation-test");
-        } finally {
-            identityService.deleteGroup(team.getId());
         }
     }
 
@@ -217,10 +209,10 @@ class EscalationLadderTest {
         List<String> oliviasChoices = Json.read(oliviasForm, "$.components[?(@.key == 'contractReference')].values[*].value");
         List<String> oliviasOwn = jdbc.queryForList("select e.contract_reference from engagement e where e.phase <> 'CLOSED' and exists "
                 + "(select 1 from stakeholder s where s.engagement_id = e.id and s.user_id = 'olivia') order by e.name, e.id", String.class);
+        List<String> closed = jdbc.queryForList("select contract_reference from engagement where phase = 'CLOSED'", String.class);
         assertThat(oliviasChoices).as("an officer's own engagements come first")
                 .startsWith(oliviasOwn.subList(0, Math.min(oliviasOwn.size(), 200)).toArray(String[]::new))
-                .doesNotContainAnyElementsOf(jdbc.queryForList("select contract_reference from engagement where phase = 'CLOSED'",
-                        String.class))
+                .noneMatch(closed::contains)
                 .hasSizeLessThanOrEqualTo(200);
         String carlsForm = get(rest, "carl", "demo", "/engine-rest/process-definition/key/escalation/deployed-start-form").getBody();
         assertThat((List<Object>) Json.read(carlsForm, "$.components[?(@.key == 'contractReference')].values[*]"))

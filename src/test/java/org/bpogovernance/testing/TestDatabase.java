@@ -22,9 +22,17 @@ public final class TestDatabase implements ActiveProfilesResolver, ExecutionCond
             "jdbc:postgresql://127.0.0.1:5432/postgres");
     static final String USER = System.getenv().getOrDefault("GOVERNANCE_TEST_DB_USER", "postgres");
     static final String PASSWORD = System.getenv().getOrDefault("GOVERNANCE_TEST_DB_PASSWORD", "");
-    static final String DATABASE = System.getenv().getOrDefault("GOVERNANCE_TEST_DB_NAME", "governance_test");
+    static final String DATABASE = testDatabaseName(System.getenv().getOrDefault("GOVERNANCE_TEST_DB_NAME", "governance_test"));
 
     private static volatile Boolean postgresPrepared;
+
+    /** The database is dropped and created afresh: only a name that says it is a test database. */
+    private static String testDatabaseName(String name) {
+        if (!name.matches("[a-z][a-z0-9_]*_test")) {
+            throw new IllegalStateException("GOVERNANCE_TEST_DB_NAME must end in _test (lower case, digits, _): " + name);
+        }
+        return name;
+    }
 
     public static boolean onPostgres() {
         return "postgres".equalsIgnoreCase(System.getProperty(PROPERTY, "h2"));
