@@ -200,7 +200,8 @@ class OnboardingProcessTest {
         Engagement engagement = register();
         ProcessInstance onboarding = onboardingOf(engagement);
         LocalDate target = onboardingService.get(engagement.getId()).getTargetDate();
-        assertThat(target).isEqualTo(LocalDate.now().plusDays(30));
+        assertThat(target).as("thirty days from today in the engagement's zone, whatever the server's")
+                .isEqualTo(LocalDate.now(engagement.zone()).plusDays(30));
         assertThat(job("timer_onboardingOverrun", onboarding).getDuedate())
                 .isEqualTo(Date.from(target.atTime(9, 0).atZone(ZoneId.of("Europe/Berlin")).toInstant()));
 
