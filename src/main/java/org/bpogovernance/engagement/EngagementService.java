@@ -8,8 +8,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -351,6 +353,20 @@ public class EngagementService {
     @Transactional(readOnly = true)
     public List<Stakeholder> stakeholdersForProcess(Long id) {
         return stakeholders.findByEngagementIdOrderByIdAsc(id);
+    }
+
+    /** The engagement's people, one per line ("clara — Clara Client, client representative"), for the forms. */
+    @Transactional(readOnly = true)
+    public String peopleInWords(Long engagementId) {
+        Map<String, String> lines = new LinkedHashMap<>();
+        for (Stakeholder stakeholder : stakeholders.findByEngagementIdOrderByIdAsc(engagementId)) {
+            String name = users.find(stakeholder.getUserId()).map(UserDirectory.Person::displayName)
+                    .orElse(stakeholder.getUserId());
+            lines.merge(stakeholder.getUserId(), stakeholder.getUserId() + " — " + name + ", "
+                    + stakeholder.getRole().name().toLowerCase().replace('_', ' '),
+                    (first, second) -> first + ", " + second.substring(second.lastIndexOf(", ") + 2));
+        }
+        return String.join("\n", lines.values());
     }
 
     @Transactional(readOnly = true)

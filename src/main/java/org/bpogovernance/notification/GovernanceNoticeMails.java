@@ -8,6 +8,7 @@ import org.bpogovernance.engagement.EngagementService;
 import org.bpogovernance.engagement.OnboardingService.OnboardingOverran;
 import org.bpogovernance.engagement.Stakeholder;
 import org.bpogovernance.engagement.StakeholderRole;
+import org.bpogovernance.improvement.InitiativeService;
 import org.bpogovernance.platform.PeopleDates;
 import org.bpogovernance.security.GovernanceGroups;
 import org.bpogovernance.security.UserDirectory;
@@ -36,6 +37,18 @@ class GovernanceNoticeMails {
                 "contractReference", engagement.getContractReference());
         notifications.notifyEveryoneOn(engagement.getId(), "engagement-closed:" + engagement.getId(),
                 Notifications.Kind.ENGAGEMENT_CLOSED, model, null);
+    }
+
+    /** A pilot was adopted: everyone on the engagement hears of the shared achievement and what it taught. */
+    @EventListener
+    public void on(InitiativeService.InitiativeAdopted adopted) {
+        Engagement engagement = engagements.forProcess(adopted.engagementId());
+        Map<String, Object> model = Map.of("engagementName", engagement.getName(),
+                "contractReference", engagement.getContractReference(), "title", adopted.title(),
+                "owner", users.find(adopted.owner()).map(UserDirectory.Person::displayName).orElse(adopted.owner()),
+                "benefit", adopted.benefit(), "lessonsLearned", adopted.lessonsLearned());
+        notifications.notifyEveryoneOn(engagement.getId(), "initiative-adopted:" + adopted.initiativeId(),
+                Notifications.Kind.INITIATIVE_ADOPTED, model, null);
     }
 
     /** Onboarding passed its target date: the engagement's officer and executive sponsors hear of it. */

@@ -41,6 +41,7 @@ public class Notifications {
         public static final String MINUTES_SIGNED = "minutes-signed";
         public static final String CHARTER_SIGNED = "charter-signed";
         public static final String TERM_SUMMARY = "term-summary";
+        public static final String INITIATIVE_ADOPTED = "initiative-adopted";
 
         private Kind() {
         }

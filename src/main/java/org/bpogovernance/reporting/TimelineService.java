@@ -117,6 +117,10 @@ public class TimelineService {
             actions.put(action, Category.DECISION);
         }
         actions.put("ACTION_ITEM_OVERDUE", Category.ACTION);
+        for (String action : List.of("INITIATIVE_PROPOSED", "INITIATIVE_APPROVED", "INITIATIVE_PARKED", "INITIATIVE_REJECTED",
+                "INITIATIVE_ADOPTED", "INITIATIVE_DROPPED")) {
+            actions.put(action, Category.IMPROVEMENT);
+        }
         return Map.copyOf(actions);
     }
 }

@@ -13,7 +13,6 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,11 +27,11 @@ import org.bpogovernance.engagement.Stakeholder;
 import org.bpogovernance.engagement.StakeholderRole;
 import org.bpogovernance.engagement.TierLevel;
 import org.bpogovernance.escalation.EscalationService;
+import org.bpogovernance.improvement.InitiativeService;
 import org.bpogovernance.platform.InvalidInputException.Violation;
 import org.bpogovernance.platform.InvalidInputException;
 import org.bpogovernance.platform.NotFoundException;
 import org.bpogovernance.platform.PeopleDates;
-import org.bpogovernance.security.UserDirectory;
 import org.bpogovernance.servicelevel.Health;
 import org.bpogovernance.servicelevel.Scorecard;
 import org.bpogovernance.servicelevel.ScorecardService;
@@ -79,7 +78,7 @@ public class ReviewService {
     private final ActionItemService actionItems;
     private final EscalationService escalations;
     private final ScorecardService scorecards;
-    private final UserDirectory users;
+    private final InitiativeService initiatives;
     private final ReviewSettings settings;
     private final AuditTrail auditTrail;
     private final Clock clock;
@@ -87,7 +86,7 @@ public class ReviewService {
     ReviewService(ReviewRepository reviews, AgendaItemRepository agendaItems, AttendanceRepository attendances,
             ReviewCalls calls, EngagementService engagements, MeetingService meetings, MilestoneService milestones,
             ActionItemService actionItems, EscalationService escalations, ScorecardService scorecards,
-            UserDirectory users, ReviewSettings settings, AuditTrail auditTrail, Clock clock) {
+            InitiativeService initiatives, ReviewSettings settings, AuditTrail auditTrail, Clock clock) {
         this.reviews = reviews;
         this.agendaItems = agendaItems;
         this.attendances = attendances;
@@ -98,7 +97,7 @@ public class ReviewService {
         this.actionItems = actionItems;
         this.escalations = escalations;
         this.scorecards = scorecards;
-        this.users = users;
+        this.initiatives = initiatives;
         this.settings = settings;
         this.auditTrail = auditTrail;
         this.clock = clock;
@@ -217,7 +216,8 @@ public class ReviewService {
     /**
      * A draft built from exceptions, not everything: metrics in AMBER or RED in the reviewed
      * month, overdue action items, open escalations, milestones at risk or falling due before the
-     * next call, between the standing items. Exceptions get five minutes each while they fit the
+     * next call, improvement initiatives due (a decision, a benefits review) or at risk, between
+     * the standing items. Exceptions get five minutes each while they fit the
      * meeting; the rest are listed together in one item.
      */
     @Transactional
@@ -253,6 +253,10 @@ public class ReviewService {
             exceptions.add(new AgendaLine("Milestone " + (milestone.getStatus() == Milestone.Status.AT_RISK ? "at risk" : "due")
                     + ": " + milestone.getTitle() + " (due " + PeopleDates.day(milestone.getDueDate()) + ")", milestone.getOwner(),
                     EXCEPTION_MINUTES, AgendaItem.Source.EXCEPTION.name()));
+        }
+
+        for (InitiativeService.AgendaNote note : initiatives.forAgenda(engagement.getId(), nextPeriodEnd)) {
+            exceptions.add(new AgendaLine(note.title(), note.owner(), EXCEPTION_MINUTES, AgendaItem.Source.EXCEPTION.name()));
         }
 
         List<AgendaLine> draft = new ArrayList<>();
@@ -291,15 +295,7 @@ public class ReviewService {
     /** The engagement's people, one per line ("clara — Clara Client, client representative"), for the forms. */
     @Transactional(readOnly = true)
     public String participants(Long engagementId) {
-        Map<String, String> lines = new LinkedHashMap<>();
-        for (Stakeholder stakeholder : engagements.stakeholdersForProcess(engagementId)) {
-            String name = users.find(stakeholder.getUserId()).map(UserDirectory.Person::displayName)
-                    .orElse(stakeholder.getUserId());
-            lines.merge(stakeholder.getUserId(), stakeholder.getUserId() + " — " + name + ", "
-                    + stakeholder.getRole().name().toLowerCase().replace('_', ' '),
-                    (first, second) -> first + ", " + second.substring(second.lastIndexOf(", ") + 2));
-        }
-        return String.join("\n", lines.values());
+        return engagements.peopleInWords(engagementId);
     }
 
     /**

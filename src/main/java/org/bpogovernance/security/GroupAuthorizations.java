@@ -62,8 +62,9 @@ class GroupAuthorizations implements ApplicationRunner {
     record Grant(String groupId, Resource resource, String resourceId, List<Permission> permissions) {
     }
 
-    /** The process key of bpmn/escalation.bpmn, the one process participants start themselves. */
+    /** The process keys of bpmn/escalation.bpmn and bpmn/improvement-initiative.bpmn, the processes participants start themselves. */
     static final String ESCALATION_PROCESS = "escalation";
+    static final String INITIATIVE_PROCESS = "improvement-initiative";
 
     static final List<Grant> GRANTS = List.of(
             // Governance officers: Tasklist, Cockpit, deployments from Modeler, all process data.
@@ -91,13 +92,16 @@ class GroupAuthorizations implements ApplicationRunner {
             new Grant(PROVIDER_MANAGERS, APPLICATION, "tasklist", List.of(ACCESS)),
             new Grant(PROVIDER_MANAGERS, FILTER, ANY, List.of(READ)),
             new Grant(PROVIDER_MANAGERS, PROCESS_DEFINITION, ANY, List.of(READ)),
-            // Anyone on an engagement may raise an escalation from Tasklist's "Start process"; the
-            // escalation model itself checks the engagement and the variables given.
+            // Anyone on an engagement may raise an escalation or propose an improvement from Tasklist's
+            // "Start process"; each model itself checks the engagement and the variables given.
             new Grant(CLIENT_REPRESENTATIVES, PROCESS_DEFINITION, ESCALATION_PROCESS, List.of(ProcessDefinitionPermissions.CREATE_INSTANCE)),
+            new Grant(CLIENT_REPRESENTATIVES, PROCESS_DEFINITION, INITIATIVE_PROCESS, List.of(ProcessDefinitionPermissions.CREATE_INSTANCE)),
             new Grant(CLIENT_REPRESENTATIVES, PROCESS_INSTANCE, ANY, List.of(CREATE)),
             new Grant(PROVIDER_MANAGERS, PROCESS_DEFINITION, ESCALATION_PROCESS, List.of(ProcessDefinitionPermissions.CREATE_INSTANCE)),
+            new Grant(PROVIDER_MANAGERS, PROCESS_DEFINITION, INITIATIVE_PROCESS, List.of(ProcessDefinitionPermissions.CREATE_INSTANCE)),
             new Grant(PROVIDER_MANAGERS, PROCESS_INSTANCE, ANY, List.of(CREATE)),
             new Grant(EXECUTIVE_SPONSORS, PROCESS_DEFINITION, ESCALATION_PROCESS, List.of(ProcessDefinitionPermissions.CREATE_INSTANCE)),
+            new Grant(EXECUTIVE_SPONSORS, PROCESS_DEFINITION, INITIATIVE_PROCESS, List.of(ProcessDefinitionPermissions.CREATE_INSTANCE)),
             new Grant(EXECUTIVE_SPONSORS, PROCESS_INSTANCE, ANY, List.of(CREATE)),
             // Executive sponsors: their own tasks in Tasklist; Cockpit with the models, and the
             // instances and history of their engagements through the engagement groups.

@@ -1,24 +1,25 @@
-package org.bpogovernance.escalation;
+package org.bpogovernance.engagement;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import org.bpogovernance.engagement.EngagementService;
 import org.bpogovernance.platform.DeployedStartForms;
 import org.bpogovernance.security.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /**
- * "Raise an escalation" offers the open engagements the person is on as a choice to search,
- * instead of a contract reference to type; officers get theirs first, then the rest of the
- * portfolio up to {@value #MAX_CHOICES}. Whom it may be raised for is still checked when
- * it starts ({@link EscalationStartCheck}, {@link EscalationService#registerFromStartForm}).
+ * A start form's field marked {@code "properties": {"engagementChoice": "open"}} (as "Raise an
+ * escalation" and "Propose an improvement" mark their engagement field) offers the open
+ * engagements the person is on as a choice to search, instead of a contract reference to type;
+ * officers get theirs first, then the rest of the portfolio up to {@value #MAX_CHOICES}. Whom the
+ * process may be started for is still checked when it starts.
  */
 @Component
 class EngagementChoice implements DeployedStartForms {
 
-    static final String FORM_ID = "raiseEscalationForm";
+    static final String MARKER = "engagementChoice";
     private static final int MAX_CHOICES = 200;
 
     private final EngagementService engagements;
@@ -33,22 +34,20 @@ class EngagementChoice implements DeployedStartForms {
 
     @Override
     public String forPerson(String form) {
-        if (!form.contains("\"" + FORM_ID + "\"") || currentUser.id().isEmpty()) {
+        if (!form.contains("\"" + MARKER + "\"") || currentUser.id().isEmpty()) {
             return form;
         }
         try {
-            ObjectNode root = (ObjectNode) json.readTree(form);
-            if (!FORM_ID.equals(root.path("id").asText())) {
-                return form;
-            }
-            for (var component : root.path("components")) {
-                if (component instanceof ObjectNode field
-                        && EscalationProcess.CONTRACT_REFERENCE.equals(field.path("key").asText())) {
+            JsonNode root = json.readTree(form);
+            boolean offered = false;
+            for (JsonNode component : root.path("components")) {
+                if (component instanceof ObjectNode field && "open".equals(field.path("properties").path(MARKER).asText())) {
                     offerEngagements(field);
+                    offered = true;
                 }
             }
-            return json.writeValueAsString(root);
-        } catch (IOException | ClassCastException notOurs) {
+            return offered ? json.writeValueAsString(root) : form;
+        } catch (IOException notAForm) {
             return form;
         }
     }
