@@ -11,5 +11,7 @@ interface InitiativeRepository extends JpaRepository<Initiative, Long> {
 
     List<Initiative> findByEngagementIdAndStatusInOrderByIdAsc(Long engagementId, Collection<Initiative.Status> statuses);
 
+    List<Initiative> findByEngagementIdInAndStatus(Collection<Long> engagementIds, Initiative.Status status);
+
     Optional<Initiative> findByIdAndEngagementId(Long id, Long engagementId);
 }

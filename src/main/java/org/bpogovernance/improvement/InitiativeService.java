@@ -659,6 +659,16 @@ public class InitiativeService {
         return notes;
     }
 
+    /** For the portfolio: how many initiatives each engagement adopted (its shared achievements). */
+    @Transactional(readOnly = true)
+    public Map<Long, Long> adoptedCounts(Collection<Long> engagementIds) {
+        if (engagementIds.isEmpty()) {
+            return Map.of();
+        }
+        return initiatives.findByEngagementIdInAndStatus(engagementIds, Initiative.Status.ADOPTED).stream()
+                .collect(Collectors.groupingBy(Initiative::getEngagementId, Collectors.counting()));
+    }
+
     /** The initiatives adopted between two days (inclusive): the shared achievements of a term. */
     @Transactional(readOnly = true)
     public List<Initiative> adoptedBetween(Long engagementId, LocalDate from, LocalDate to) {

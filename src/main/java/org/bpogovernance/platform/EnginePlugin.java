@@ -24,6 +24,10 @@ import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.identity.DefaultPasswordPolicyImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
@@ -50,6 +54,7 @@ import org.springframework.stereotype.Component;
  * that a choice depending on the person (their engagements) can be written into it: Tasklist gives
  * a start form's Camunda Form no variables.</li>
  * <li>Camunda's password policy, on once the service has started.</li>
+ * <li>Variables whose names begin with {@code anonymous} leave no history ({@link AnonymousVariablesLeaveNoHistory}).</li>
  * <li>Every process instance, of any model, is reported to the {@link ProcessInstanceListener}s
  * when it starts and ends (the engagement-scoped grants hang on it).</li>
  * <li>Commands whose results Camunda does not limit to the instances a person may read, or that
@@ -90,6 +95,40 @@ class EnginePlugin extends AbstractProcessEnginePlugin {
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
         parseListeners.add(new EveryProcessInstance(processInstanceListeners));
         configuration.setCustomPostBPMNParseListeners(parseListeners);
+        configuration.setEnableDefaultDbHistoryEventHandler(false);
+        List<HistoryEventHandler> historyHandlers = configuration.getCustomHistoryEventHandlers() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
+        historyHandlers.add(0, new AnonymousVariablesLeaveNoHistory(new DbHistoryEventHandler()));
+        configuration.setCustomHistoryEventHandlers(historyHandlers);
+    }
+
+    /**
+     * The engine's own history, except for variables whose names begin with {@value #ANONYMOUS}:
+     * answers given without a name (the relationship survey's) leave no trace in the history tables,
+     * where the task's assignee would put a name to them.
+     */
+    static final class AnonymousVariablesLeaveNoHistory implements HistoryEventHandler {
+
+        static final String ANONYMOUS = "anonymous";
+
+        private final HistoryEventHandler database;
+
+        AnonymousVariablesLeaveNoHistory(HistoryEventHandler database) {
+            this.database = database;
+        }
+
+        @Override
+        public void handleEvent(HistoryEvent event) {
+            if (!(event instanceof HistoricVariableUpdateEventEntity variable && variable.getVariableName() != null
+                    && variable.getVariableName().startsWith(ANONYMOUS))) {
+                database.handleEvent(event);
+            }
+        }
+
+        @Override
+        public void handleEvents(List<HistoryEvent> events) {
+            events.forEach(this::handleEvent);
+        }
     }
 
     /**

@@ -43,7 +43,8 @@ class RenewalRecommendation {
                 .putValue("termNetCredits", number(summary.netCredits()))
                 .putValue("termTopLevelEscalations", (int) summary.topLevelEscalations())
                 .putValue("termClosureRate", number(summary.actions().closureRate()))
-                .putValue("termSatisfaction", number(summary.satisfaction()));
+                .putValue("termSatisfaction", number(summary.satisfaction()))
+                .putValue("termRelationshipIndex", number(summary.relationship().index()));
     }
 
     private static Double number(BigDecimal value) {

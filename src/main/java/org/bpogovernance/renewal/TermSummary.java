@@ -5,18 +5,20 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.SortedMap;
 import org.bpogovernance.action.ActionItemService.FollowThrough;
+import org.bpogovernance.partnership.RelationshipHealth;
 
 /**
  * What one term of an engagement came to: service levels (weighted attainment by month and on
  * average, its trend, breaches and warnings, service credits), escalations by the highest level
- * they reached, how agreed actions were followed through, and how the client rated the review calls.
+ * they reached, how agreed actions were followed through, how the client rated the review calls, the
+ * improvement initiatives adopted (shared achievements) and how both sides rated their relationship.
  * Months are counted from the term's first to its last, or to the last complete month.
  */
 public record TermSummary(Long engagementId, String engagementName, int term, LocalDate termStart, LocalDate termEnd,
         LocalDate noticeDate, String measuredFrom, String measuredTo, BigDecimal attainment, Trend trend,
         List<Month> months, int breaches, int warnings, BigDecimal creditsAccrued, BigDecimal creditsEarnedBack,
         BigDecimal netCredits, SortedMap<Integer, Long> escalationsByLevel, FollowThrough actions, int reviewCalls,
-        int ratedCalls, BigDecimal satisfaction) {
+        int ratedCalls, BigDecimal satisfaction, List<String> sharedAchievements, RelationshipHealth.Figures relationship) {
 
     /** The last months against the first: up by a point or more, down by a point or more, or neither. */
     public enum Trend {
@@ -59,7 +61,21 @@ public record TermSummary(Long engagementId, String engagementName, int term, Lo
                 .append(", open past their date ").append(actions.overdueOpen()).append('\n');
         text.append("\nReview calls: ").append(reviewCalls).append(", rated ").append(ratedCalls)
                 .append(satisfaction == null ? "" : ", average satisfaction " + plain(satisfaction) + " of 5").append('\n');
+        text.append("\nShared achievements (initiatives adopted): ").append(sharedAchievements.isEmpty() ? "none"
+                : String.join("; ", sharedAchievements)).append('\n');
+        text.append("\nRelationship: ").append(relationshipInWords()).append('\n');
         return text.toString();
+    }
+
+    /** The relationship survey's figures in a sentence. */
+    public String relationshipInWords() {
+        if (relationship.index() == null) {
+            return "no survey round closed in the term";
+        }
+        return "index " + plain(relationship.index()) + " of 5 in the last of " + relationship.rounds() + " survey round"
+                + (relationship.rounds() == 1 ? "" : "s") + (relationship.gap() == null ? ", one side answered"
+                        : ", the sides " + plain(relationship.gap()) + " apart")
+                + (relationship.atRisk() ? " (at risk)" : "");
     }
 
     static String plain(BigDecimal value) {

@@ -71,6 +71,11 @@ class TermSummaryDocument {
         sections.add(Section.text("Review calls", summary.reviewCalls() + " held, " + summary.ratedCalls() + " rated"
                 + (summary.satisfaction() == null ? "." : "; the client's satisfaction "
                         + TermSummary.plain(summary.satisfaction()) + " of 5 on average.")));
+        sections.add(Section.text("Shared achievements", summary.sharedAchievements().isEmpty()
+                ? "No improvement initiative was adopted in the term."
+                : "Improvement initiatives adopted in the term:\n" + String.join("\n", summary.sharedAchievements())));
+        sections.add(Section.text("Relationship", "How both sides rated their relationship: "
+                + summary.relationshipInWords() + "."));
         if (review != null && review.getRationale() != null) {
             sections.add(Section.text("Why", review.getRationale()));
         }

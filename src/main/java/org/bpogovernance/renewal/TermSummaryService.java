@@ -11,6 +11,8 @@ import org.bpogovernance.engagement.Engagement;
 import org.bpogovernance.engagement.EngagementService;
 import org.bpogovernance.engagement.Term;
 import org.bpogovernance.escalation.EscalationService;
+import org.bpogovernance.improvement.InitiativeService;
+import org.bpogovernance.partnership.RelationshipHealthService;
 import org.bpogovernance.platform.Documents;
 import org.bpogovernance.platform.SpreadsheetCsv;
 import org.bpogovernance.review.ReviewService;
@@ -33,12 +35,17 @@ public class TermSummaryService {
     private final ActionItemService actionItems;
     private final ReviewService reviews;
     private final RenewalReviewRepository renewalReviews;
+    private final InitiativeService initiatives;
+    private final RelationshipHealthService relationshipHealth;
     private final TermSummaryDocument document;
     private final Clock clock;
 
     TermSummaryService(EngagementService engagements, ScorecardService scorecards, EscalationService escalations,
             ActionItemService actionItems, ReviewService reviews, RenewalReviewRepository renewalReviews,
-            TermSummaryDocument document, Clock clock) {
+            InitiativeService initiatives, RelationshipHealthService relationshipHealth, TermSummaryDocument document,
+            Clock clock) {
+        this.initiatives = initiatives;
+        this.relationshipHealth = relationshipHealth;
         this.engagements = engagements;
         this.scorecards = scorecards;
         this.escalations = escalations;
@@ -108,7 +115,10 @@ public class TermSummaryService {
                 lastCard == null ? BigDecimal.ZERO : lastCard.creditsAccruedToDate(),
                 lastCard == null ? BigDecimal.ZERO : lastCard.creditsEarnedBackToDate(),
                 lastCard == null ? BigDecimal.ZERO : lastCard.netCreditsToDate(), byLevel, followThrough,
-                satisfaction.calls(), satisfaction.rated(), satisfaction.average());
+                satisfaction.calls(), satisfaction.rated(), satisfaction.average(),
+                initiatives.adoptedBetween(engagement.getId(), term.getStartsOn(), term.getEndsOn()).stream()
+                        .map(i -> i.getTitle() + " (" + i.benefitInWords() + ")").toList(),
+                relationshipHealth.figuresBetween(engagement.getId(), term.getStartsOn(), term.getEndsOn()));
     }
 
     private static BigDecimal average(List<BigDecimal> values) {
@@ -161,6 +171,12 @@ public class TermSummaryService {
             csv.row("review calls", "held", summary.reviewCalls());
             csv.row("review calls", "rated", summary.ratedCalls());
             csv.row("review calls", "average satisfaction", summary.satisfaction());
+            for (String achievement : summary.sharedAchievements()) {
+                csv.row("shared achievements", "adopted", achievement);
+            }
+            csv.row("relationship", "index", summary.relationship().index());
+            csv.row("relationship", "gap between the sides", summary.relationship().gap());
+            csv.row("relationship", "trend", summary.relationship().trend());
             for (TermSummary.Month month : summary.months()) {
                 csv.row("attainment by month", month.period(), month.attainment());
             }

@@ -26,7 +26,8 @@ public record Portfolio(LocalDate asOf, Summary summary, List<Entry> engagements
             List<AttainmentPoint> attainmentTrend, NextCall nextCall,
             long overdueActionItems, Map<Integer, Long> openEscalationsByLevel, LocalDate termEnd,
             LocalDate noticeDate, long daysToNoticeDate, boolean renewalDueWithin90Days,
-            boolean renewalDueWithin180Days, String lifecycleProcessInstanceId) {
+            boolean renewalDueWithin180Days, BigDecimal relationshipIndex, BigDecimal relationshipGap,
+            boolean relationshipAtRisk, long sharedAchievements, String lifecycleProcessInstanceId) {
 
         public long openEscalations() {
             return openEscalationsByLevel.values().stream().mapToLong(Long::longValue).sum();

@@ -15,9 +15,10 @@ import org.bpogovernance.platform.InvalidInputException;
  *
  * @param health RAG statuses to keep ({@code GREEN}, {@code AMBER}, {@code RED}, {@code NO_DATA}); empty: all
  * @param noticeWithinDays keep engagements whose notice date is at most this many days away (or past)
+ * @param relationshipAtRisk keep engagements whose last relationship survey round found a low index or a wide gap
  */
 public record PortfolioQuery(Phase phase, Set<String> health, boolean withOpenEscalations, boolean withOverdueActions,
-        Integer noticeWithinDays, SortOrder sort, int page, int size) {
+        Integer noticeWithinDays, boolean relationshipAtRisk, SortOrder sort, int page, int size) {
 
     static final int MAX_PAGE_SIZE = 200;
     static final List<String> HEALTH_VALUES = List.of("GREEN", "AMBER", "RED", PortfolioService.NO_DATA);
@@ -38,7 +39,7 @@ public record PortfolioQuery(Phase phase, Set<String> health, boolean withOpenEs
 
     /** All engagements, by name: what the portfolio shows before anyone filters or sorts. */
     public static PortfolioQuery all(Phase phase, int page, int size) {
-        return new PortfolioQuery(phase, Set.of(), false, false, null, SortOrder.DEFAULT, page, size);
+        return new PortfolioQuery(phase, Set.of(), false, false, null, false, SortOrder.DEFAULT, page, size);
     }
 
     /** Reads {@code health=RED,AMBER} (upper or lower case), refusing values that are not a RAG status. */

@@ -19,9 +19,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.bpogovernance.engagement.Phase;
+import org.bpogovernance.improvement.InitiativeService;
+import org.bpogovernance.partnership.RelationshipHealth;
+import org.bpogovernance.partnership.RelationshipHealthService;
 import org.bpogovernance.platform.SpreadsheetCsv;
 import org.bpogovernance.security.CurrentUser;
 import org.bpogovernance.servicelevel.ScorecardService;
@@ -33,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The portfolio read model: one pass over the engagements a person may see (officers: all,
  * everyone else: those they are a stakeholder of), grouped counts from the domain tables, and
- * the attainment trend of the engagements on the requested page.
+ * the attainment trend, relationship index and shared achievements of the engagements on the requested page.
  */
 @Service
 public class PortfolioService {
@@ -52,12 +56,17 @@ public class PortfolioService {
     private final JdbcTemplate jdbc;
     private final CurrentUser currentUser;
     private final ScorecardService scorecards;
+    private final RelationshipHealthService relationshipHealth;
+    private final InitiativeService initiatives;
     private final Clock clock;
 
-    PortfolioService(JdbcTemplate jdbc, CurrentUser currentUser, ScorecardService scorecards, Clock clock) {
+    PortfolioService(JdbcTemplate jdbc, CurrentUser currentUser, ScorecardService scorecards,
+            RelationshipHealthService relationshipHealth, InitiativeService initiatives, Clock clock) {
         this.jdbc = jdbc;
         this.currentUser = currentUser;
         this.scorecards = scorecards;
+        this.relationshipHealth = relationshipHealth;
+        this.initiatives = initiatives;
         this.clock = clock;
     }
 
@@ -105,12 +114,14 @@ public class PortfolioService {
 
         Map<Long, Long> escalationCounts = new HashMap<>();
         escalations.forEach((id, levels) -> escalationCounts.put(id, levels.values().stream().mapToLong(Long::longValue).sum()));
+        Set<Long> relationshipsAtRisk = query.relationshipAtRisk() ? relationshipHealth.engagementsAtRisk() : Set.of();
         List<Basics> listed = visible.stream()
                 .filter(e -> query.phase() == null || e.phase() == query.phase())
                 .filter(e -> query.health().isEmpty() || query.health().contains(healthOf(health, e)))
                 .filter(e -> !query.withOpenEscalations() || escalationCounts.getOrDefault(e.id(), 0L) > 0)
                 .filter(e -> !query.withOverdueActions() || overdue.getOrDefault(e.id(), 0L) > 0)
                 .filter(e -> query.noticeWithinDays() == null || renewalDue(e, today, query.noticeWithinDays()))
+                .filter(e -> !query.relationshipAtRisk() || relationshipsAtRisk.contains(e.id()))
                 .sorted(order(query.sort(), health, escalationCounts, overdue))
                 .toList();
         List<Basics> onPage = listed.stream().skip((long) query.page() * query.size()).limit(query.size()).toList();
@@ -118,6 +129,9 @@ public class PortfolioService {
         Map<Long, List<Portfolio.MetricConcern>> concerns = concerns(onPage, health);
         Map<Long, String> noDataReasons = noDataReasons(onPage.stream().filter(e -> !health.containsKey(e.id())).toList());
         YearMonth lastMonth = YearMonth.from(today).minusMonths(1);
+        List<Long> idsOnPage = onPage.stream().map(Basics::id).toList();
+        Map<Long, RelationshipHealth.Figures> relationships = relationshipHealth.figuresOf(idsOnPage);
+        Map<Long, Long> achievements = initiatives.adoptedCounts(idsOnPage);
         List<Portfolio.Entry> entries = new ArrayList<>();
         for (Basics engagement : onPage) {
             LatestHealth latest = health.get(engagement.id());
@@ -132,7 +146,11 @@ public class PortfolioService {
                     noDataReasons.get(engagement.id()), trend, nextCalls.get(engagement.id()),
                     overdue.getOrDefault(engagement.id(), 0L), levels, engagement.termEnd(), engagement.noticeDate(),
                     ChronoUnit.DAYS.between(today, engagement.noticeDate()), renewalDue(engagement, today, 90),
-                    renewalDue(engagement, today, 180), engagement.lifecycleProcessInstanceId()));
+                    renewalDue(engagement, today, 180),
+                    relationships.getOrDefault(engagement.id(), RelationshipHealth.Figures.NONE).index(),
+                    relationships.getOrDefault(engagement.id(), RelationshipHealth.Figures.NONE).gap(),
+                    relationships.getOrDefault(engagement.id(), RelationshipHealth.Figures.NONE).atRisk(),
+                    achievements.getOrDefault(engagement.id(), 0L), engagement.lifecycleProcessInstanceId()));
         }
         int totalPages = (listed.size() + query.size() - 1) / query.size();
         return new Portfolio(today, summary, entries,
@@ -182,7 +200,8 @@ public class PortfolioService {
                 : portfolio.engagements().get(0).attainmentTrend().stream().map(Portfolio.AttainmentPoint::period).toList();
         periods.forEach(period -> header.add("attainment " + period));
         header.addAll(List.of("nextCall", "overdueActionItems", "openEscalationsLevel1", "openEscalationsLevel2",
-                "openEscalationsLevel3", "termEnd", "noticeDate", "daysToNoticeDate", "redOrAmberMetrics", "noDataReason"));
+                "openEscalationsLevel3", "termEnd", "noticeDate", "daysToNoticeDate", "relationshipIndex", "relationshipGap",
+                "sharedAchievements", "redOrAmberMetrics", "noDataReason"));
         return SpreadsheetCsv.write(header, csv -> {
             for (Portfolio.Entry entry : portfolio.engagements()) {
                 List<Object> row = new ArrayList<>(List.of(entry.id(), entry.name(), entry.client(),
@@ -195,6 +214,9 @@ public class PortfolioService {
                     row.add(entry.openEscalationsByLevel().getOrDefault(level, 0L));
                 }
                 row.addAll(List.of(entry.termEnd(), entry.noticeDate(), entry.daysToNoticeDate()));
+                row.add(entry.relationshipIndex() == null ? "" : entry.relationshipIndex());
+                row.add(entry.relationshipGap() == null ? "" : entry.relationshipGap());
+                row.add(entry.sharedAchievements());
                 row.add(entry.healthConcerns().stream().map(concern -> concern.metric() + " (" + concern.health() + ")")
                         .collect(Collectors.joining("; ")));
                 row.add(entry.noDataReason() == null ? "" : entry.noDataReason());

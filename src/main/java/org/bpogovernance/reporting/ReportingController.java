@@ -33,17 +33,18 @@ class ReportingController {
     /**
      * Filters narrow the list (the summary counts every engagement the person may see):
      * {@code health=RED,AMBER}, {@code openEscalations=true}, {@code overdueActions=true},
-     * {@code noticeWithinDays=90}; {@code sort=health|openEscalations|overdueActionItems|noticeDate|name}
+     * {@code noticeWithinDays=90}, {@code relationshipAtRisk=true}; {@code sort=health|openEscalations|overdueActionItems|noticeDate|name}
      * with an optional {@code ,asc} or {@code ,desc} (default: the worst first; by name A to Z).
      */
     @GetMapping(value = "/api/portfolio", produces = MediaType.APPLICATION_JSON_VALUE)
     Portfolio portfolio(@RequestParam(required = false) Phase phase, @RequestParam(required = false) List<String> health,
             @RequestParam(defaultValue = "false") boolean openEscalations,
             @RequestParam(defaultValue = "false") boolean overdueActions,
-            @RequestParam(required = false) Integer noticeWithinDays, @RequestParam(required = false) String sort,
+            @RequestParam(required = false) Integer noticeWithinDays,
+            @RequestParam(defaultValue = "false") boolean relationshipAtRisk, @RequestParam(required = false) String sort,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         return portfolioService.portfolio(new PortfolioQuery(phase, PortfolioQuery.healthOf(health), openEscalations,
-                overdueActions, noticeWithinDays, PortfolioQuery.SortOrder.parse(sort), page, size));
+                overdueActions, noticeWithinDays, relationshipAtRisk, PortfolioQuery.SortOrder.parse(sort), page, size));
     }
 
     /** One line per engagement of the page (up to 200; filters, {@code sort}, {@code size} and {@code page} as for JSON). */
@@ -52,10 +53,11 @@ class ReportingController {
             @RequestParam(required = false) List<String> health,
             @RequestParam(defaultValue = "false") boolean openEscalations,
             @RequestParam(defaultValue = "false") boolean overdueActions,
-            @RequestParam(required = false) Integer noticeWithinDays, @RequestParam(required = false) String sort,
+            @RequestParam(required = false) Integer noticeWithinDays,
+            @RequestParam(defaultValue = "false") boolean relationshipAtRisk, @RequestParam(required = false) String sort,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "200") int size) {
         Portfolio portfolio = portfolioService.portfolio(new PortfolioQuery(phase, PortfolioQuery.healthOf(health),
-                openEscalations, overdueActions, noticeWithinDays, PortfolioQuery.SortOrder.parse(sort), page, size));
+                openEscalations, overdueActions, noticeWithinDays, relationshipAtRisk, PortfolioQuery.SortOrder.parse(sort), page, size));
         return ResponseEntity.ok().contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"portfolio.csv\"")
                 .body(PortfolioService.csv(portfolio));

@@ -12,7 +12,7 @@ import java.util.List;
 public record Timeline(Long engagementId, String engagementName, List<Event> events) {
 
     public enum Category {
-        LIFECYCLE, REVIEW, SIGN_OFF, ESCALATION, DECISION, ACTION, IMPROVEMENT
+        LIFECYCLE, REVIEW, SIGN_OFF, ESCALATION, DECISION, ACTION, IMPROVEMENT, PARTNERSHIP
     }
 
     /**

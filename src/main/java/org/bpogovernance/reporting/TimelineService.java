@@ -121,6 +121,9 @@ public class TimelineService {
                 "INITIATIVE_ADOPTED", "INITIATIVE_DROPPED")) {
             actions.put(action, Category.IMPROVEMENT);
         }
+        for (String action : List.of("RELATIONSHIP_SURVEY_OPENED", "RELATIONSHIP_SURVEY_CLOSED", "RELATIONSHIP_AT_RISK")) {
+            actions.put(action, Category.PARTNERSHIP);
+        }
         return Map.copyOf(actions);
     }
 }

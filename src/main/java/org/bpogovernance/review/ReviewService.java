@@ -28,6 +28,7 @@ import org.bpogovernance.engagement.StakeholderRole;
 import org.bpogovernance.engagement.TierLevel;
 import org.bpogovernance.escalation.EscalationService;
 import org.bpogovernance.improvement.InitiativeService;
+import org.bpogovernance.partnership.RelationshipHealthService;
 import org.bpogovernance.platform.InvalidInputException.Violation;
 import org.bpogovernance.platform.InvalidInputException;
 import org.bpogovernance.platform.NotFoundException;
@@ -79,6 +80,7 @@ public class ReviewService {
     private final EscalationService escalations;
     private final ScorecardService scorecards;
     private final InitiativeService initiatives;
+    private final RelationshipHealthService relationshipHealth;
     private final ReviewSettings settings;
     private final AuditTrail auditTrail;
     private final Clock clock;
@@ -86,7 +88,7 @@ public class ReviewService {
     ReviewService(ReviewRepository reviews, AgendaItemRepository agendaItems, AttendanceRepository attendances,
             ReviewCalls calls, EngagementService engagements, MeetingService meetings, MilestoneService milestones,
             ActionItemService actionItems, EscalationService escalations, ScorecardService scorecards,
-            InitiativeService initiatives, ReviewSettings settings, AuditTrail auditTrail, Clock clock) {
+            InitiativeService initiatives, RelationshipHealthService relationshipHealth, ReviewSettings settings, AuditTrail auditTrail, Clock clock) {
         this.reviews = reviews;
         this.agendaItems = agendaItems;
         this.attendances = attendances;
@@ -98,6 +100,7 @@ public class ReviewService {
         this.escalations = escalations;
         this.scorecards = scorecards;
         this.initiatives = initiatives;
+        this.relationshipHealth = relationshipHealth;
         this.settings = settings;
         this.auditTrail = auditTrail;
         this.clock = clock;
@@ -216,7 +219,8 @@ public class ReviewService {
     /**
      * A draft built from exceptions, not everything: metrics in AMBER or RED in the reviewed
      * month, overdue action items, open escalations, milestones at risk or falling due before the
-     * next call, improvement initiatives due (a decision, a benefits review) or at risk, between
+     * next call, improvement initiatives due (a decision, a benefits review) or at risk, and (first,
+     * on a management or executive call) a relationship the last survey round found at risk, between
      * the standing items. Exceptions get five minutes each while they fit the
      * meeting; the rest are listed together in one item.
      */
@@ -258,6 +262,8 @@ public class ReviewService {
         for (InitiativeService.AgendaNote note : initiatives.forAgenda(engagement.getId(), nextPeriodEnd)) {
             exceptions.add(new AgendaLine(note.title(), note.owner(), EXCEPTION_MINUTES, AgendaItem.Source.EXCEPTION.name()));
         }
+        relationshipHealth.forAgenda(engagement.getId(), review.getId(), review.getTier()).ifPresent(title ->
+                exceptions.add(0, new AgendaLine(title, officer, EXCEPTION_MINUTES, AgendaItem.Source.EXCEPTION.name())));
 
         List<AgendaLine> draft = new ArrayList<>();
         draft.add(new AgendaLine("Welcome, objectives and the actions of the last call", officer, 5,

@@ -184,7 +184,7 @@ const WORST_FIRST = ['health', 'overdueActionItems', 'openEscalations'];
 function portfolioPath(query, size) {
   const parameters = new URLSearchParams({size: String(size)});
   ['health', 'sort', 'noticeWithinDays'].forEach(name => query[name] && parameters.set(name, query[name]));
-  ['openEscalations', 'overdueActions'].forEach(name => query[name] && parameters.set(name, 'true'));
+  ['openEscalations', 'overdueActions', 'relationshipAtRisk'].forEach(name => query[name] && parameters.set(name, 'true'));
   return '/api/portfolio?' + parameters.toString();
 }
 
@@ -234,6 +234,7 @@ function filters(query, onChange) {
       ['GREEN', 'green'], ['NO_DATA', 'no data']], query.health, value => set('health', value)),
     tick('with open escalations', 'openEscalations', query.openEscalations, value => set('openEscalations', value)),
     tick('with overdue actions', 'overdueActions', query.overdueActions, value => set('overdueActions', value)),
+    tick('relationship at risk', 'relationshipAtRisk', query.relationshipAtRisk, value => set('relationshipAtRisk', value)),
     choice('Notice date', 'noticeWithinDays', [['', 'any'], ['90', 'within 90 days'], ['180', 'within 180 days']],
       query.noticeWithinDays, value => set('noticeWithinDays', value)));
 }
@@ -274,6 +275,12 @@ function renderPortfolio(container, portfolio, query, onChange) {
       element('td', {'data-column': 'openEscalations', title: 'level 1: ' + escalations['1'] + ', level 2: '
           + escalations['2'] + ', level 3: ' + escalations['3']},
         openEscalations === 0 ? '0' : escalations['1'] + ' / ' + escalations['2'] + ' / ' + escalations['3']),
+      element('td', {'data-column': 'relationship', class: entry.relationshipAtRisk ? 'gv-due' : null,
+        title: 'Relationship survey: index of the last round (1 to 5) and the gap between the two sides\' views'},
+        entry.relationshipIndex === null ? '—' : entry.relationshipIndex + (entry.relationshipGap === null ? ''
+          : ' (gap ' + entry.relationshipGap + ')')),
+      element('td', {'data-column': 'sharedAchievements', title: 'Improvement initiatives adopted'},
+        entry.sharedAchievements),
       element('td', {'data-column': 'noticeDate', 'data-notice-date': entry.noticeDate,
         class: entry.renewalDueWithin90Days ? 'gv-due' : null},
         day(entry.noticeDate) + (entry.renewalDueWithin180Days ? ' (' + entry.daysToNoticeDate + ' days)' : '')));
@@ -282,7 +289,7 @@ function renderPortfolio(container, portfolio, query, onChange) {
     element('thead', {}, element('tr', {},
       [['Engagement', 'name'], ['Phase'], ['RAG', 'health'], ['Attainment (6 months)'], ['Next call'],
         ['Overdue actions', 'overdueActionItems'], ['Open escalations (L1 / L2 / L3)', 'openEscalations'],
-        ['Notice date', 'noticeDate']].map(([title, key]) => heading(title, key, query, onChange)))),
+        ['Relationship'], ['Shared achievements'], ['Notice date', 'noticeDate']].map(([title, key]) => heading(title, key, query, onChange)))),
     element('tbody', {}, rows)));
   if (portfolio.page.totalPages > 1) {
     container.appendChild(element('p', {class: 'gv-category'}, 'Showing ' + portfolio.engagements.length + ' of '
