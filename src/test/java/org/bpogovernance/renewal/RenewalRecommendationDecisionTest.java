@@ -35,26 +35,29 @@ class RenewalRecommendationDecisionTest {
 
     final Set<String> matchedRules = new HashSet<>();
 
-    @ParameterizedTest(name = "attainment {0}, {1}, credits {2}, top escalations {3}, closure {4}, satisfaction {5} -> {6} ({7})")
+    @ParameterizedTest(name = "attainment {0}, {1}, credits {2}, top escalations {3}, closure {4}, satisfaction {5}, relationship {6} -> {7} ({8})")
     @CsvSource({
-            "84.9,  STABLE,          0,   0, 100,  4.5, EXIT,        rule_serviceFailed",
-            "60,    IMPROVING,       0,   0, 100,  5,   EXIT,        rule_serviceFailed",
-            "99,    STABLE,          0,   3, 100,  4.5, EXIT,        rule_steeringCommittee",
-            "99,    STABLE,          0,   0, 100,  2.4, EXIT,        rule_dissatisfied",
-            "94.9,  STABLE,          0,   0, 100,  4.5, RENEGOTIATE, rule_belowTarget",
-            "97,    DECLINING,       0,   0, 100,  4.5, RENEGOTIATE, rule_declining",
-            "99,    STABLE,          1.5, 0, 100,  4.5, RENEGOTIATE, rule_creditsOutstanding",
-            "99,    STABLE,          0,   2, 79.9, 4.5, RENEGOTIATE, rule_weakFollowThrough",
-            "99,    IMPROVING,       0,   0, 90,   3.4, RENEGOTIATE, rule_lukewarm",
-            "99,    STABLE,          0,   0, 100,  4.5, RENEW,       rule_healthy",
-            "95,    STABLE,          0,   2, 80,   3.5, RENEW,       rule_healthy",
-            ",      NOT_ENOUGH_DATA, 0,   0, ,     ,    RENEW,       rule_healthy"})
+            "84.9,  STABLE,          0,   0, 100,  4.5,    , EXIT,        rule_serviceFailed",
+            "60,    IMPROVING,       0,   0, 100,  5,    , EXIT,        rule_serviceFailed",
+            "99,    STABLE,          0,   3, 100,  4.5,    , EXIT,        rule_steeringCommittee",
+            "99,    STABLE,          0,   0, 100,  2.4,    , EXIT,        rule_dissatisfied",
+            "94.9,  STABLE,          0,   0, 100,  4.5,    , RENEGOTIATE, rule_belowTarget",
+            "97,    DECLINING,       0,   0, 100,  4.5,    , RENEGOTIATE, rule_declining",
+            "99,    STABLE,          1.5, 0, 100,  4.5,    , RENEGOTIATE, rule_creditsOutstanding",
+            "99,    STABLE,          0,   2, 79.9, 4.5,    , RENEGOTIATE, rule_weakFollowThrough",
+            "99,    IMPROVING,       0,   0, 90,   3.4,    , RENEGOTIATE, rule_lukewarm",
+            "99,    STABLE,          0,   0, 100,  4.5, 2.9, RENEGOTIATE, rule_relationshipStrained",
+            "99,    STABLE,          0,   0, 100,  4.5, 3,   RENEW,       rule_healthy",
+            "99,    STABLE,          0,   0, 100,  4.5,    , RENEW,       rule_healthy",
+            "95,    STABLE,          0,   2, 80,   3.5,    , RENEW,       rule_healthy",
+            ",      NOT_ENOUGH_DATA, 0,   0, ,     ,    , RENEW,       rule_healthy"})
     void recommends(Double attainment, String trend, Double netCredits, int topEscalations, Double closureRate,
-            Double satisfaction, RenewalReview.Decision expected, String rule) {
+            Double satisfaction, Double relationship, RenewalReview.Decision expected, String rule) {
         RenewalRecommendation.Advice advice = recommendation.advise(Variables.createVariables()
                 .putValue("termAttainment", attainment).putValue("termTrend", trend)
                 .putValue("termNetCredits", netCredits).putValue("termTopLevelEscalations", topEscalations)
-                .putValue("termClosureRate", closureRate).putValue("termSatisfaction", satisfaction));
+                .putValue("termClosureRate", closureRate).putValue("termSatisfaction", satisfaction)
+                .putValue("termRelationshipIndex", relationship));
         assertThat(advice.recommendation()).isEqualTo(expected);
         assertThat(advice.reason()).isNotBlank();
         var evaluation = historyService.createHistoricDecisionInstanceQuery()

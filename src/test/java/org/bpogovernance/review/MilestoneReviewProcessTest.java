@@ -496,6 +496,11 @@ class MilestoneReviewProcessTest {
         walk.tasklist.submitted("peter", dataTask, "{\"performanceValues\": {\"value\": \"FTR | 99\\nAHT | 280\"}}");
         managementService.executeJob(walk.job(phase.getId(), "timer_performanceDataDue").getId());
 
+        // Twice a year a round of the relationship survey starts, as its own process.
+        managementService.executeJob(walk.job(phase.getId(), "timer_relationshipSurveyDue").getId());
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("relationship-survey")
+                .processInstanceBusinessKey("relationship-survey:" + walk.engagement.id()).count()).isOne();
+
         // The month's call is the term's last: afterwards no call is planned.
         ProcessInstance review = walk.callDue();
         assertThat(review).isWaitingAt("userTask_prepareAgenda");
