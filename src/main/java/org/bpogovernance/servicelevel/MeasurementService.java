@@ -77,10 +77,15 @@ public class MeasurementService {
         return recordValidated(engagementId, inputs, source, (i, field) -> "[" + i + "]" + (field.isEmpty() ? "" : "." + field));
     }
 
-    /** Checks each input's fields, then records them all or nothing; {@code where} names an input's field in errors. */
+    /**
+     * Checks who sends them (someone of another engagement is told it is not found, before anything
+     * about the input), then each input's fields, then records them all or nothing; {@code where}
+     * names an input's field in errors.
+     */
     @Transactional
     Ingested recordValidated(Long engagementId, List<MeasurementInput> inputs, Measurement.Source source,
             BiFunction<Integer, String, String> where) {
+        authorize(engagementId);
         List<Violation> violations = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             int index = i;

@@ -1,6 +1,7 @@
 package org.bpogovernance.partnership;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bpogovernance.testing.Http.exchange;
 import static org.bpogovernance.testing.Http.get;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -163,8 +165,22 @@ class RelationshipSurveyTest {
         Registered engagement = walk.operationalEngagement();
         String survey = surveyDue(walk);
         Tasklist tasklist = new Tasklist(rest);
-        tasklist.submitted("peter", tasklist.taskOf("peter", "relationship-survey:" + engagement.id(), "Rate the relationship"),
-                answer(4, 4, 4, 4, 4, null));
+        String peters = tasklist.taskOf("peter", "relationship-survey:" + engagement.id(), "Rate the relationship");
+
+        // Through /engine-rest as through Tasklist: a bad rating is named, and nothing stays behind.
+        ResponseEntity<String> zero = exchange(rest, "peter", "demo", HttpMethod.POST, "/engine-rest/task/" + peters + "/complete",
+                "{\"variables\": {\"anonymousAlignment\": {\"value\": 0, \"type\": \"Integer\"}, "
+                        + "\"anonymousCommunication\": {\"value\": 4, \"type\": \"Integer\"}, "
+                        + "\"anonymousPartnership\": {\"value\": 4, \"type\": \"Integer\"}, "
+                        + "\"anonymousInnovation\": {\"value\": 4, \"type\": \"Integer\"}, "
+                        + "\"anonymousGovernance\": {\"value\": 4, \"type\": \"Integer\"}}}");
+        assertThat(zero.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) Json.read(zero.getBody(), "$.message")).contains("Alignment on metrics and ways of working",
+                "not 0");
+        assertThat(runtimeService.getVariables(survey)).doesNotContainKey("anonymousAlignment");
+        assertThat(taskService.createTaskQuery().taskId(peters).count()).isOne();
+
+        tasklist.submitted("peter", peters, answer(4, 4, 4, 4, 4, null));
 
         // Time is up before clara and sam answered: their tasks go, the round closes with what it has.
         managementService.executeJob(walk.job(survey, "timer_roundCloses").getId());
@@ -178,6 +194,21 @@ class RelationshipSurveyTest {
         assertThat(Json.<String>read(health, "$.inWords")).contains("only one side answered");
         assertThat(Json.<Integer>read(health, "$.rounds[0].providerAnswered")).isEqualTo(1);
         assertThat(Json.<Integer>read(health, "$.rounds[0].clientInvited")).isEqualTo(2);
+    }
+
+    @Test
+    void aRoundStillOpenEndsWithTheEngagement() {
+        ReviewCallWalk walk = new ReviewCallWalk(rest, runtimeService, managementService, taskService);
+        Registered engagement = walk.operationalEngagement();
+        String survey = surveyDue(walk);
+        String lifecycle = runtimeService.createProcessInstanceQuery().processDefinitionKey("engagement-lifecycle")
+                .processInstanceBusinessKey(engagement.reference()).singleResult().getId();
+
+        assertThat(exchange(rest, "olivia", "demo", HttpMethod.DELETE, "/engine-rest/process-instance/" + lifecycle, null)
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(survey).count()).isZero();
+        assertThat(Json.<String>read(health("clara", engagement), "$.rounds[0].status")).isEqualTo("CANCELLED");
     }
 
     @AfterAll

@@ -57,7 +57,8 @@ class InputFuzzingTest {
             "notification_outbox", "notification_preference", "meeting", "service_metric", "metric_version", "measurement",
             "performance_data_request", "milestone", "review", "agenda_item", "review_attendance", "review_sign_off",
             "action_item", "action_item_due_date_change", "escalation", "escalation_step", "engagement_term", "renewal_review",
-            "exit_item", "party_sign_off", "audit_entry", "act_ru_execution", "act_ru_task", "act_ru_variable", "act_ru_job",
+            "exit_item", "party_sign_off", "improvement_initiative", "initiative_assessment", "initiative_milestone",
+            "initiative_step", "relationship_survey", "survey_response", "audit_entry", "act_ru_execution", "act_ru_task", "act_ru_variable", "act_ru_job",
             "act_hi_procinst", "act_id_user");
 
     /** The mails these requests cause are delivered here, not left queued for the test classes after this one. */

@@ -5,6 +5,8 @@ import static org.bpogovernance.testing.Http.download;
 import static org.bpogovernance.testing.Http.exchange;
 import static org.bpogovernance.testing.Http.postJson;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,6 +17,7 @@ import java.util.stream.Stream;
 import org.bpogovernance.testing.Engagements.Registered;
 import org.bpogovernance.testing.Engagements;
 import org.bpogovernance.testing.GovernanceTest;
+import org.bpogovernance.testing.Http;
 import org.bpogovernance.testing.Json;
 import org.bpogovernance.testing.WebappLogin;
 import org.camunda.bpm.engine.HistoryService;
@@ -42,7 +45,8 @@ import org.springframework.http.ResponseEntity;
  * The access matrix: two engagements A and B with people of their own; each of A's people (client
  * representative, provider manager, executive sponsor) tries every Camunda surface on B —
  * {@code /engine-rest} with HTTP Basic and the webapps' own API with a Tasklist or Cockpit login.
- * Reads show nothing of B, writes on B are refused and leave B as it was, no answer is a 5xx.
+ * Reads show nothing of B, writes on B are refused and leave B as it was, no answer is a 5xx;
+ * and every operation of {@code /api} on B (read from the OpenAPI document) is not found for them.
  * The cases are rows of data: a new resource is one more line.
  */
 @GovernanceTest
@@ -336,6 +340,44 @@ class EngagementIsolationTest {
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         String body = answer.getBody() == null ? "" : new String(answer.getBody(), java.nio.charset.StandardCharsets.UTF_8);
         bWords.forEach(word -> assertThat(body).as("B's " + word).doesNotContainIgnoringCase(word));
+    }
+
+    /**
+     * Every operation of {@code /api} on one engagement, read from the OpenAPI document, so a new
+     * endpoint is covered without a new line: method and path, its first path variable the engagement.
+     */
+    Stream<Arguments> apiOperationsByEachOfA() throws Exception {
+        JsonNode paths = new ObjectMapper().readTree(Http.get(rest, "olivia", "demo", "/v3/api-docs").getBody()).get("paths");
+        List<Arguments> operations = new ArrayList<>();
+        paths.fields().forEachRemaining(path -> {
+            if (path.getKey().startsWith("/api/engagements/{")) {
+                path.getValue().fieldNames().forEachRemaining(method -> {
+                    if (List.of("get", "post", "put", "delete").contains(method)) {
+                        for (String role : List.of("a-client", "a-provider", "a-sponsor")) {
+                            operations.add(Arguments.of(role, method.toUpperCase(java.util.Locale.ROOT), path.getKey()));
+                        }
+                    }
+                });
+            }
+        });
+        assertThat(operations).as("the API's operations on an engagement").hasSizeGreaterThan(60);
+        return operations.stream();
+    }
+
+    @ParameterizedTest(name = "{0}: {1} {2}")
+    @MethodSource("apiOperationsByEachOfA")
+    void everyApiOperationOnBIsNotFoundForAsPeopleAndChangesNothing(String role, String method, String template) {
+        String path = template.replaceFirst("\\{[^}]+}", String.valueOf(b.id())).replaceAll("\\{[^}]+}", "1")
+                + "?period=" + java.time.YearMonth.now();
+        String before = stateOfB() + Http.get(rest, "olivia", "demo", b.path() + "/timeline").getBody();
+
+        ResponseEntity<String> answer = exchange(rest, people.get(role), PASSWORD, HttpMethod.valueOf(method), path,
+                method.equals("GET") || method.equals("DELETE") ? null : "{}");
+
+        String body = String.valueOf(answer.getBody());
+        assertThat(answer.getStatusCode().value()).as(body).isIn(403, 404);
+        bWords.forEach(word -> assertThat(body).as("B's " + word).doesNotContainIgnoringCase(word));
+        assertThat(stateOfB() + Http.get(rest, "olivia", "demo", b.path() + "/timeline").getBody()).isEqualTo(before);
     }
 
     @ParameterizedTest(name = "{0}: {1}")
