@@ -72,11 +72,11 @@ class DemoInitiative implements ApplicationRunner {
             identityService.clearAuthentication();
         }
         String instance = initiative.getProcessInstanceId();
-        complete(instance, "userTask_assessAsClient", "clara", Map.of(InitiativeProcess.VERDICT, "SUPPORT"));
-        complete(instance, "userTask_assessAsProvider", "peter", Map.of(InitiativeProcess.VERDICT, "SUPPORT_WITH_CHANGES",
+        complete(instance, "userTask_assessAsClient", "clara", GovernanceGroups.CLIENT_REPRESENTATIVES, Map.of(InitiativeProcess.VERDICT, "SUPPORT"));
+        complete(instance, "userTask_assessAsProvider", "peter", GovernanceGroups.PROVIDER_MANAGERS, Map.of(InitiativeProcess.VERDICT, "SUPPORT_WITH_CHANGES",
                 InitiativeProcess.ASSESSMENT_COMMENT, "Start with the fifty suppliers with the most invoices"));
         runContinuations(instance);
-        complete(instance, "userTask_decideInitiative", "olivia", Map.of(InitiativeProcess.DECISION_FIELD, "APPROVE",
+        complete(instance, "userTask_decideInitiative", "olivia", GovernanceGroups.GOVERNANCE_OFFICERS, Map.of(InitiativeProcess.DECISION_FIELD, "APPROVE",
                 InitiativeProcess.OWNER_FIELD, "peter",
                 InitiativeProcess.MILESTONES, today.plusDays(21) + " | Intake checks live for the top 50 suppliers",
                 InitiativeProcess.REVIEW_DATE, today.plusDays(75).toString(),
@@ -84,10 +84,16 @@ class DemoInitiative implements ApplicationRunner {
         log.info("Demo engagement {} has an improvement initiative in pilot", DemoEngagements.OPERATIONAL_DEMO);
     }
 
-    private void complete(String instance, String taskKey, String user, Map<String, Object> variables) {
+    /** The person does the task, as in Tasklist: the record and the timeline name them. */
+    private void complete(String instance, String taskKey, String user, String group, Map<String, Object> variables) {
         var task = taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(taskKey).singleResult();
         taskService.setAssignee(task.getId(), user);
-        taskService.complete(task.getId(), variables);
+        identityService.setAuthentication(user, List.of(group));
+        try {
+            taskService.complete(task.getId(), variables);
+        } finally {
+            identityService.clearAuthentication();
+        }
     }
 
     /** The join's continuation runs here, in the seeding's transaction, rather than in the job executor. */

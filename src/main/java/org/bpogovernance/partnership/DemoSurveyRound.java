@@ -1,6 +1,7 @@
 package org.bpogovernance.partnership;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.bpogovernance.engagement.DemoEngagements;
 import org.bpogovernance.engagement.Engagement;
@@ -54,10 +55,15 @@ class DemoSurveyRound implements ApplicationRunner {
         answer(instance, "clara", 4, 3, 4, 4, 4, "Month-end figures arrive on time; exceptions could be raised earlier");
         answer(instance, "sam", 4, 4, 4, 3, 4, null);
         answer(instance, "peter", 4, 3, 4, 3, 4, "We would like to hear about changes in Globex's ERP plans sooner");
-        for (Job job : managementService.createJobQuery().processInstanceId(instance).messages().list()) {
-            managementService.executeJob(job.getId());
+        // The answers' continuations and the round's close run here, in the seeding's transaction.
+        for (List<Job> due = continuations(instance); !due.isEmpty(); due = continuations(instance)) {
+            due.forEach(job -> managementService.executeJob(job.getId()));
         }
         log.info("Demo engagement {} has one relationship survey round done", DemoEngagements.OPERATIONAL_DEMO);
+    }
+
+    private List<Job> continuations(String instance) {
+        return managementService.createJobQuery().processInstanceId(instance).messages().list();
     }
 
     private void answer(String instance, String user, int alignment, int communication, int partnership, int innovation,

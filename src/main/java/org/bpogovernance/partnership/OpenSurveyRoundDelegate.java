@@ -21,7 +21,7 @@ class OpenSurveyRoundDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         var opened = health.open(ENGAGEMENT_ID.required(execution), execution.getProcessInstanceId());
         RelationshipSurveyProcess.SURVEY_ID.set(execution, opened.survey().getId());
-        execution.setVariable(RelationshipSurveyProcess.RESPONDENTS.name(), ProcessVariable.list(opened.respondents()));
+        execution.setVariable(RelationshipSurveyProcess.RESPONDENTS, ProcessVariable.list(opened.respondents()));
         RelationshipSurveyProcess.CLOSES_AT.set(execution, opened.survey().getClosesAt().toString());
     }
 }

@@ -1,13 +1,6 @@
 package org.bpogovernance.partnership;
 
-import static org.bpogovernance.partnership.RelationshipSurveyProcess.ALIGNMENT;
-import static org.bpogovernance.partnership.RelationshipSurveyProcess.COMMUNICATION;
-import static org.bpogovernance.partnership.RelationshipSurveyProcess.GOVERNANCE;
-import static org.bpogovernance.partnership.RelationshipSurveyProcess.INNOVATION;
-import static org.bpogovernance.partnership.RelationshipSurveyProcess.PARTNERSHIP;
-
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.bpogovernance.platform.FormValues;
 import org.bpogovernance.platform.UserInput;
@@ -31,9 +24,8 @@ class RecordSurveyAnswerTaskListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         UserInput.check(() -> {
-            // In the order of SurveyRatings: alignment, communication, partnership, innovation, governance.
             Map<String, Integer> ratings = new LinkedHashMap<>();
-            for (String field : List.of(ALIGNMENT, COMMUNICATION, PARTNERSHIP, INNOVATION, GOVERNANCE)) {
+            for (String field : RelationshipHealthService.RATINGS) {
                 ratings.put(field, FormValues.wholeNumber(field, FormValues.submitted(task, field)));
             }
             String respondent = RelationshipSurveyProcess.RESPONDENT.required(task);

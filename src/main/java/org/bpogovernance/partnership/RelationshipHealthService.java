@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.bpogovernance.audit.AuditTrail;
 import org.bpogovernance.engagement.Engagement;
 import org.bpogovernance.engagement.EngagementService;
@@ -51,6 +52,9 @@ public class RelationshipHealthService {
     /** A change of the index smaller than this is no trend. */
     static final BigDecimal TREND_THRESHOLD = new BigDecimal("0.25");
     static final int MAX_COMMENT = 2000;
+    /** The form fields of the five ratings, in the order the form shows them. */
+    static final List<String> RATINGS = List.of(RelationshipSurveyProcess.ALIGNMENT, RelationshipSurveyProcess.COMMUNICATION,
+            RelationshipSurveyProcess.PARTNERSHIP, RelationshipSurveyProcess.INNOVATION, RelationshipSurveyProcess.GOVERNANCE);
 
     /** A round just opened, and whom it asks. */
     record Opened(RelationshipSurvey survey, List<String> respondents) {
@@ -75,12 +79,20 @@ public class RelationshipHealthService {
 
     // ---- the rhythm and a round's life ---------------------------------------------------------
 
-    /** The timer cycle of the survey: every {@code every}, the first that long from now, at 09:00 in the engagement's zone. */
+    /**
+     * The timer cycle of the survey: every {@code every} from the start of the current term, at 09:00
+     * in the engagement's zone, the first such moment still to come. Worked out from the term, not
+     * from now, so the same engagement always gets the same rhythm however often it is evaluated.
+     */
     @Transactional(readOnly = true)
     public String cycle(Long engagementId) {
         Engagement engagement = engagements.forProcess(engagementId);
-        ZonedDateTime first = LocalDate.now(clock.withZone(engagement.zone())).plus(settings.every())
-                .atTime(LocalTime.of(9, 0)).atZone(engagement.zone());
+        ZonedDateTime now = clock.instant().atZone(engagement.zone());
+        LocalDate termStart = engagements.currentTerm(engagementId).getStartsOn();
+        ZonedDateTime first = termStart.plus(settings.every()).atTime(LocalTime.of(9, 0)).atZone(engagement.zone());
+        for (int rounds = 2; !first.isAfter(now); rounds++) {
+            first = termStart.plus(settings.every().multipliedBy(rounds)).atTime(LocalTime.of(9, 0)).atZone(engagement.zone());
+        }
         return "R/" + first.toOffsetDateTime() + "/" + settings.every();
     }
 
@@ -128,8 +140,8 @@ public class RelationshipHealthService {
     }
 
     /**
-     * One person's answer: the five ratings, 1 to 5, and a comment. Only the person asked answers, once;
-     * the answer keeps their side and the day, not who gave it.
+     * One person's answer: the five ratings (by form field), 1 to 5, and a comment. Only the person
+     * asked answers, once, while the round is open; the answer keeps their side and the day, not who gave it.
      */
     @Transactional
     void answer(Long surveyId, String respondent, String answeredBy, Map<String, Integer> ratings, String comment) {
@@ -137,18 +149,18 @@ public class RelationshipHealthService {
         if (!respondent.equals(answeredBy)) {
             throw new AccessDeniedException("Only " + respondent + ", who was asked, answers this survey");
         }
-        if (survey.getStatus() != RelationshipSurvey.Status.OPEN) {
-            throw new ConflictException("Round " + survey.getRoundNumber() + " of the relationship survey is "
-                    + survey.getStatus().name().toLowerCase());
+        if (survey.getStatus() != RelationshipSurvey.Status.OPEN || !clock.instant().isBefore(survey.getClosesAt())) {
+            throw new ConflictException("Round " + survey.getRoundNumber() + " of the relationship survey has closed");
         }
         List<InvalidInputException.Violation> violations = new ArrayList<>();
-        ratings.forEach((field, rating) -> {
+        for (String field : RATINGS) {
+            Integer rating = ratings.get(field);
             if (rating == null) {
                 violations.add(new InvalidInputException.Violation(field, "is required: rate it from 1 to 5"));
             } else if (rating < 1 || rating > 5) {
                 violations.add(new InvalidInputException.Violation(field, "must be from 1 (poor) to 5 (excellent), not " + rating));
             }
-        });
+        }
         if (comment != null && comment.length() > MAX_COMMENT) {
             violations.add(new InvalidInputException.Violation(RelationshipSurveyProcess.COMMENT,
                     "must be at most " + MAX_COMMENT + " characters"));
@@ -156,10 +168,11 @@ public class RelationshipHealthService {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        var values = List.copyOf(ratings.values());
         Engagement engagement = engagements.forProcess(survey.getEngagementId());
         responses.save(new SurveyResponse(surveyId, sideOf(survey.getEngagementId(), respondent),
-                new SurveyRatings(values.get(0), values.get(1), values.get(2), values.get(3), values.get(4)),
+                new SurveyRatings(ratings.get(RelationshipSurveyProcess.ALIGNMENT),
+                        ratings.get(RelationshipSurveyProcess.COMMUNICATION), ratings.get(RelationshipSurveyProcess.PARTNERSHIP),
+                        ratings.get(RelationshipSurveyProcess.INNOVATION), ratings.get(RelationshipSurveyProcess.GOVERNANCE)),
                 comment == null || comment.isBlank() ? null : comment.strip(), LocalDate.now(clock.withZone(engagement.zone()))));
     }
 
@@ -290,13 +303,13 @@ public class RelationshipHealthService {
     // ---- arithmetic ----------------------------------------------------------------------------
 
     private RelationshipHealth.Round round(RelationshipSurvey survey, List<SurveyResponse> answers, boolean withComments) {
-        return round(survey, answers, withComments, survey.getStatus() == RelationshipSurvey.Status.OPEN);
+        return round(survey, answers, withComments, survey.getStatus() != RelationshipSurvey.Status.CLOSED);
     }
 
     private RelationshipHealth.Round round(RelationshipSurvey survey, List<SurveyResponse> answers, boolean withComments,
             boolean hidden) {
-        List<SurveyResponse> client = answers.stream().filter(a -> a.side() == Side.CLIENT).toList();
-        List<SurveyResponse> provider = answers.stream().filter(a -> a.side() == Side.PROVIDER).toList();
+        List<SurveyResponse> client = shown(answers, Side.CLIENT, survey.getClientInvited());
+        List<SurveyResponse> provider = shown(answers, Side.PROVIDER, survey.getProviderInvited());
         BigDecimal clientIndex = average(client.stream().map(a -> a.ratings().mean()).toList());
         BigDecimal providerIndex = average(provider.stream().map(a -> a.ratings().mean()).toList());
         BigDecimal index = mean(clientIndex, providerIndex);
@@ -306,17 +319,31 @@ public class RelationshipHealthService {
                         average(client.stream().map(a -> (double) a.ratings().of(d)).toList()),
                         average(provider.stream().map(a -> (double) a.ratings().of(d)).toList())))
                 .toList();
-        List<RelationshipHealth.Comment> comments = withComments ? answers.stream().filter(a -> a.comment() != null)
+        List<RelationshipHealth.Comment> comments = withComments ? Stream.concat(client.stream(), provider.stream())
+                .filter(a -> a.comment() != null)
                 .map(a -> new RelationshipHealth.Comment(a.side(), a.comment()))
                 .sorted(Comparator.comparing(RelationshipHealth.Comment::side).thenComparing(RelationshipHealth.Comment::text))
                 .toList() : List.of();
         // While a round is open its figures are not shown: the first answers would tell who gave them.
         boolean open = hidden;
         return new RelationshipHealth.Round(survey.getRoundNumber(), survey.getStatus().name(), survey.getOpenedAt(),
-                survey.getClosesAt(), survey.getClosedAt(), survey.getClientInvited(), client.size(),
-                survey.getProviderInvited(), provider.size(), open ? null : clientIndex, open ? null : providerIndex,
+                survey.getClosesAt(), survey.getClosedAt(), survey.getClientInvited(), answered(answers, Side.CLIENT),
+                survey.getProviderInvited(), answered(answers, Side.PROVIDER), open ? null : clientIndex, open ? null : providerIndex,
                 open ? null : index, open ? null : gap, survey.isAtRisk(), open ? List.of() : dimensions,
                 open ? List.of() : comments);
+    }
+
+    /**
+     * A side's answers, where enough of its people gave them to keep each anonymous: at least
+     * {@code min-answers-per-side}, or everyone asked (a person alone on their side is told so by the form).
+     */
+    private List<SurveyResponse> shown(List<SurveyResponse> answers, Side side, int invited) {
+        List<SurveyResponse> ofSide = answers.stream().filter(a -> a.side() == side).toList();
+        return ofSide.size() >= Math.min(settings.minAnswersPerSide(), invited) ? ofSide : List.of();
+    }
+
+    private static int answered(List<SurveyResponse> answers, Side side) {
+        return (int) answers.stream().filter(a -> a.side() == side).count();
     }
 
     private Figures figures(List<RelationshipHealth.Round> rounds) {

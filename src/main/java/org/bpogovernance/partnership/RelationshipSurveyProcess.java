@@ -1,6 +1,5 @@
 package org.bpogovernance.partnership;
 
-import java.util.List;
 import org.bpogovernance.platform.ProcessVariable;
 
 /** The relationship-survey process (bpmn/relationship-survey.bpmn): its key, variables and form fields. */
@@ -8,8 +7,8 @@ final class RelationshipSurveyProcess {
 
     static final String KEY = "relationship-survey";
     static final ProcessVariable<Long> SURVEY_ID = ProcessVariable.of("surveyId", Long.class);
-    /** Everyone asked: the people of both sides (the governance officer is neither). */
-    static final ProcessVariable<List> RESPONDENTS = ProcessVariable.of("surveyRespondents", List.class);
+    /** Everyone asked, the multi-instance collection: the people of both sides (the governance officer is neither). */
+    static final String RESPONDENTS = "surveyRespondents";
     /** The element variable of the multi-instance task: the person one task asks. */
     static final ProcessVariable<String> RESPONDENT = ProcessVariable.of("surveyRespondent", String.class);
     /** ISO date-time at which the round closes, answered or not. */
@@ -21,7 +20,8 @@ final class RelationshipSurveyProcess {
     static final String INTRODUCTION = "surveyIntroduction";
     /**
      * The answers. Their names begin with {@code anonymous}: the engine keeps no history of such
-     * variables, and the task's own scope ends with it, so the answers live only in the survey's tables.
+     * variables or form fields, and the task listener removes them from the process once it has
+     * recorded them, so the answers live only in the survey's tables.
      */
     static final String ALIGNMENT = "anonymousAlignment";
     static final String COMMUNICATION = "anonymousCommunication";

@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
@@ -103,9 +104,9 @@ class EnginePlugin extends AbstractProcessEnginePlugin {
     }
 
     /**
-     * The engine's own history, except for variables whose names begin with {@value #ANONYMOUS}:
-     * answers given without a name (the relationship survey's) leave no trace in the history tables,
-     * where the task's assignee would put a name to them.
+     * The engine's own history, except for variables and submitted form fields whose names begin
+     * with {@value #ANONYMOUS}: answers given without a name (the relationship survey's) leave no
+     * trace in the history tables, where the task's assignee would put a name to them.
      */
     static final class AnonymousVariablesLeaveNoHistory implements HistoryEventHandler {
 
@@ -119,10 +120,16 @@ class EnginePlugin extends AbstractProcessEnginePlugin {
 
         @Override
         public void handleEvent(HistoryEvent event) {
-            if (!(event instanceof HistoricVariableUpdateEventEntity variable && variable.getVariableName() != null
-                    && variable.getVariableName().startsWith(ANONYMOUS))) {
+            if (!anonymous(event)) {
                 database.handleEvent(event);
             }
+        }
+
+        /** A variable's value, or a form field as Tasklist submitted it, whose name marks it anonymous. */
+        static boolean anonymous(HistoryEvent event) {
+            String name = event instanceof HistoricVariableUpdateEventEntity variable ? variable.getVariableName()
+                    : event instanceof HistoricFormPropertyEventEntity formField ? formField.getPropertyId() : null;
+            return name != null && name.startsWith(ANONYMOUS);
         }
 
         @Override
@@ -256,7 +263,10 @@ class EnginePlugin extends AbstractProcessEnginePlugin {
         /** Variables that scope and route a process: set by its steps, never by a form. */
         private static final Set<String> PROCESS_ROUTING = Set.of("engagementId", "engagementName", "governanceOfficer",
                 "clientSigner", "providerSigner", "signer", "escalationId", "escalationResponders", "escalationGroups",
-                "renewalDeciders", "actionOwner", "invitee", "performanceDataProvider");
+                "renewalDeciders", "actionOwner", "invitee", "performanceDataProvider", "initiativeId", "clientAssessor",
+                "providerAssessor", "initiativeTier", "initiativeDeciders", "initiativeDecision", "pilotOwner",
+                "benefitsReviewDue", "revisitDue", "benefitsOutcome", "surveyId", "surveyRespondents", "surveyRespondent",
+                "surveyClosesAt", "relationshipAtRisk");
 
         private final ObjectProvider<PortfolioAccess> portfolioAccess;
 

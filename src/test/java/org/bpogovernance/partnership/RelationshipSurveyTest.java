@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricFormField;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterAll;
@@ -81,10 +82,9 @@ class RelationshipSurveyTest {
         Engagements.addSponsor(rest, engagement);
         Engagements.onboard(taskService, engagement);
 
-        // The operational phase asks twice a year, the first time six months on, at 09:00 in Berlin.
+        // The operational phase asks twice a year, counted from the term's start, at 09:00 in Berlin.
         Job due = walk.job(walk.operations().getId(), "timer_relationshipSurveyDue");
-        assertThat(LocalDateTime.ofInstant(due.getDuedate().toInstant(), BERLIN))
-                .isEqualTo(today().plusMonths(6).atTime(9, 0));
+        assertThat(LocalDateTime.ofInstant(due.getDuedate().toInstant(), BERLIN)).isEqualTo(termStart.plusMonths(6).atTime(9, 0));
         String survey = surveyDue(walk);
 
         // Everyone of either side is asked; the officer is neither.
@@ -139,6 +139,8 @@ class RelationshipSurveyTest {
                 .noneMatch(variable -> variable.getName().startsWith("anonymous"));
         assertThat(historyService.createHistoricDetailQuery().processInstanceId(survey).variableUpdates().list())
                 .noneMatch(detail -> ((HistoricVariableUpdate) detail).getVariableName().startsWith("anonymous"));
+        assertThat(historyService.createHistoricDetailQuery().processInstanceId(survey).formFields().list())
+                .noneMatch(field -> ((HistoricFormField) field).getFieldId().startsWith("anonymous"));
 
         // The timeline, the portfolio's filter and the term summary show it.
         assertThat(Json.<List<String>>read(get(rest, "clara", "demo", engagement.path() + "/timeline").getBody(),
@@ -160,7 +162,7 @@ class RelationshipSurveyTest {
     }
 
     @Test
-    void aRoundClosesWhenItsTimeIsUpAndAHealthyOneStaysOffTheAgenda() {
+    void aRoundClosesWhenItsTimeIsUpAndASideWithTooFewAnswersIsNotShown() {
         ReviewCallWalk walk = new ReviewCallWalk(rest, runtimeService, managementService, taskService);
         Registered engagement = walk.operationalEngagement();
         String survey = surveyDue(walk);
@@ -181,8 +183,10 @@ class RelationshipSurveyTest {
         assertThat(taskService.createTaskQuery().taskId(peters).count()).isOne();
 
         tasklist.submitted("peter", peters, answer(4, 4, 4, 4, 4, null));
+        tasklist.submitted("sam", tasklist.taskOf("sam", "relationship-survey:" + engagement.id(), "Rate the relationship"),
+                answer(1, 1, 1, 1, 1, "Only sam would say this"));
 
-        // Time is up before clara and sam answered: their tasks go, the round closes with what it has.
+        // Time is up before clara answered: her task goes, the round closes with what it has.
         managementService.executeJob(walk.job(survey, "timer_roundCloses").getId());
         assertThat(taskService.createTaskQuery().processInstanceId(survey).list()).isEmpty();
         assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(survey)
@@ -194,6 +198,10 @@ class RelationshipSurveyTest {
         assertThat(Json.<String>read(health, "$.inWords")).contains("only one side answered");
         assertThat(Json.<Integer>read(health, "$.rounds[0].providerAnswered")).isEqualTo(1);
         assertThat(Json.<Integer>read(health, "$.rounds[0].clientInvited")).isEqualTo(2);
+        // One of the two client people answered: who it was is plain from the tasks, so their answer is not shown.
+        assertThat(Json.<Integer>read(health, "$.rounds[0].clientAnswered")).isEqualTo(1);
+        assertThat(Json.<Object>read(health, "$.rounds[0].clientIndex")).isNull();
+        assertThat(health).doesNotContain("Only sam would say this");
     }
 
     @Test

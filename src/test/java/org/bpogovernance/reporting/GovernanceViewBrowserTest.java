@@ -95,10 +95,20 @@ class GovernanceViewBrowserTest {
             assertThat(latestPeriod).isEqualTo(YearMonth.now().minusMonths(1).toString());
             assertThat(Double.parseDouble(globexRow.findElement(By.cssSelector(".gv-trend")).getAttribute("data-latest")))
                     .isEqualTo(attainment);
+            // The demo's survey round: the relationship index and the sides' gap, as the API gives them.
+            String relationship = service.http().withBasicAuth("sam", "demo")
+                    .getForEntity("/api/engagements/" + globex + "/relationship-health", String.class).getBody();
+            assertThat(globexRow.findElement(By.cssSelector("[data-column='relationship']")).getText())
+                    .isEqualTo(plain(Json.read(relationship, "$.index")) + " (gap " + plain(Json.read(relationship, "$.gap")) + ")");
+            assertThat(globexRow.findElement(By.cssSelector("[data-column='sharedAchievements']")).getText())
+                    .as("the demo's initiative is still a pilot").isEqualTo("0");
             browser.screenshot("cockpit-governance-portfolio");
 
             globexRow.findElement(By.cssSelector("a.gv-engagement")).click();
             WebElement engagement = browser.waitFor(By.cssSelector("#governance-engagement[data-loaded='true']"));
+            // The oldest entry is at the bottom of a long timeline: the page scrolls to it.
+            new org.openqa.selenium.interactions.Actions(browser.driver())
+                    .scrollToElement(engagement.findElement(By.cssSelector("tr[data-action='REGISTERED']"))).perform();
             // The demo was set up at start-up: the service itself registered it.
             assertThat(engagement.getText()).contains("Globex finance and accounting", "Registered", "system",
                     "Escalation raised", "open in Cockpit");
@@ -292,6 +302,10 @@ class GovernanceViewBrowserTest {
 
     private static String ids(List<Long> ids) {
         return String.join(",", ids.stream().map(String::valueOf).toList());
+    }
+
+    private static String plain(Object number) {
+        return new java.math.BigDecimal(String.valueOf(number)).stripTrailingZeros().toPlainString();
     }
 
     private static String figure(WebElement portfolio, String name) {

@@ -46,7 +46,7 @@ import org.springframework.http.ResponseEntity;
  * representative, provider manager, executive sponsor) tries every Camunda surface on B —
  * {@code /engine-rest} with HTTP Basic and the webapps' own API with a Tasklist or Cockpit login.
  * Reads show nothing of B, writes on B are refused and leave B as it was, no answer is a 5xx;
- * and every operation of {@code /api} on B (read from the OpenAPI document) is not found for them.
+ * and every operation of {@code /api} on B (read from the OpenAPI document) is refused (403) or not found (404).
  * The cases are rows of data: a new resource is one more line.
  */
 @GovernanceTest

@@ -342,7 +342,7 @@ function loadInto(view, body, loading, render, failureText) {
 function showPortfolio(node, padded) {
   stylesheet();
   node.innerHTML = '';
-  const view = element('section', {class: 'governance-view', id: 'governance-portfolio', style: padded ? 'padding: 16px' : null});
+  const view = element('section', {class: padded ? 'governance-view gv-page' : 'governance-view', id: 'governance-portfolio'});
   const exportButton = element('button', {class: 'btn btn-default btn-sm', type: 'button'}, 'Export CSV');
   view.appendChild(element('div', {class: 'gv-toolbar'}, element('h3', {}, 'Governance portfolio'), exportButton));
   const body = element('div', {}, message('info', 'Loading the portfolio…'));
@@ -378,7 +378,7 @@ function showEngagement(node) {
     showPortfolio(node, true);
     return;
   }
-  const view = element('section', {class: 'governance-view', id: 'governance-engagement', style: 'padding: 16px'});
+  const view = element('section', {class: 'governance-view gv-page', id: 'governance-engagement'});
   node.appendChild(view);
   view.appendChild(element('p', {}, element('a', {href: '#' + ROUTE}, '← Governance portfolio')));
   if (!id) {
