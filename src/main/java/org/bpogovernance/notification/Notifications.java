@@ -2,10 +2,13 @@ package org.bpogovernance.notification;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import org.bpogovernance.security.UserDirectory.Person;
 import org.bpogovernance.security.UserDirectory;
+import org.bpogovernance.security.PersonProfiles;
+import org.bpogovernance.platform.PeopleDates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.bpogovernance.engagement.EngagementService;
@@ -50,17 +53,19 @@ public class Notifications {
     private final OutboxRepository outbox;
     private final MailTemplates templates;
     private final UserDirectory users;
+    private final PersonProfiles profiles;
     private final PreferenceRepository preferences;
     private final OutboxSender sender;
     private final Clock clock;
     private final EngagementService engagements;
 
-    Notifications(OutboxRepository outbox, MailTemplates templates, UserDirectory users,
+    Notifications(OutboxRepository outbox, MailTemplates templates, UserDirectory users, PersonProfiles profiles,
             PreferenceRepository preferences, OutboxSender sender, Clock clock, EngagementService engagements) {
         this.engagements = engagements;
         this.outbox = outbox;
         this.templates = templates;
         this.users = users;
+        this.profiles = profiles;
         this.preferences = preferences;
         this.sender = sender;
         this.clock = clock;
@@ -119,6 +124,8 @@ public class Notifications {
         Optional<Person> person = users.find(userId);
         Map<String, Object> fullModel = new java.util.HashMap<>(model);
         fullModel.put("recipient", person.map(Person::displayName).orElse(userId));
+        ZoneId readerZone = profiles.zoneOf(userId).orElse(null);
+        fullModel.replaceAll((name, value) -> value instanceof PeopleDates.Moment moment ? moment.forReader(readerZone) : value);
         RenderedMail mail = templates.render(kind, fullModel);
         Instant now = Instant.now(clock);
         OutboxEntry entry = new OutboxEntry(dedupKey, kind, engagementId, userId,

@@ -10,7 +10,10 @@ import org.bpogovernance.platform.PeopleDates;
 import org.bpogovernance.platform.PublicUrl;
 import org.springframework.stereotype.Component;
 
-/** What a task mail says: the task, the engagement, the due date in its time zone, the Tasklist link. */
+/**
+ * What a task mail says: the task, the engagement, the due date in its time zone (and in the
+ * reader's, where they set another), the Tasklist link.
+ */
 @Component
 class TaskMails {
 
@@ -29,7 +32,7 @@ class TaskMails {
         model.put("taskName", taskName);
         model.put("description", description);
         model.put("engagementName", engagementName == null ? "the governance office" : engagementName);
-        model.put("due", due == null ? null : PeopleDates.dayAndTime(due.toInstant().atZone(zone)));
+        model.put("due", due == null ? null : new PeopleDates.Moment(due.toInstant().atZone(zone)));
         model.put("link", link(taskId));
         return model;
     }

@@ -47,6 +47,31 @@ public final class PeopleDates {
         return moment == null ? "" : dayAndTime(moment.toLocalDateTime(), moment.getZone());
     }
 
+    /**
+     * A moment of an engagement, for a mail: written in the engagement's zone, and also in the
+     * reader's own where they have set a different one ({@link #forReader}).
+     */
+    public record Moment(ZonedDateTime at) {
+
+        /**
+         * "Friday 11 December 2026, 10:00 (Europe/Berlin); for you 14:30 (Asia/Kolkata)", or the first
+         * part alone where the reader has no zone of their own or their clocks show the same time.
+         */
+        public String forReader(ZoneId reader) {
+            ZonedDateTime theirs = reader == null ? at : at.withZoneSameInstant(reader);
+            if (theirs.toLocalDateTime().equals(at.toLocalDateTime())) {
+                return toString();
+            }
+            return dayAndTime(at) + "; for you " + (theirs.toLocalDate().equals(at.toLocalDate()) ? ""
+                    : DAY.format(theirs) + ", ") + TIME.format(theirs) + " (" + reader.getId() + ")";
+        }
+
+        @Override
+        public String toString() {
+            return dayAndTime(at);
+        }
+    }
+
     /** "1 January 2026 to 31 December 2026". */
     public static String span(LocalDate from, LocalDate to) {
         return shortDay(from) + " to " + shortDay(to);

@@ -212,7 +212,8 @@ public class MeetingService {
     private Map<String, Object> model(Meeting meeting, boolean update) {
         Map<String, Object> model = new HashMap<>();
         model.put("title", meeting.getTitle());
-        model.put("when", PeopleDates.dayAndTime(meeting.start()));
+        model.put("when", new PeopleDates.Moment(meeting.start()));
+        model.put("whenInSubject", PeopleDates.dayAndTime(meeting.start()));
         model.put("minutes", meeting.getDurationMinutes());
         model.put("where", meeting.where());
         model.put("agenda", meeting.getAgenda() == null ? "(to follow)" : meeting.getAgenda());

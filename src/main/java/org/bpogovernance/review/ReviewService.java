@@ -590,14 +590,17 @@ public class ReviewService {
         return cut(text.toString(), 4000);
     }
 
-    /** What a participant reads in "Confirm attendance": the call, where, and its agenda. */
+    /**
+     * What a participant reads in "Confirm attendance": the call (its time also in the reader's
+     * zone, where they set another), where, and its agenda.
+     */
     @Transactional(readOnly = true)
-    public String invitationText(Long reviewId) {
+    public String invitationText(Long reviewId, java.time.ZoneId readerZone) {
         Review review = find(reviewId);
         Engagement engagement = engagements.forProcess(review.getEngagementId());
         Meeting meeting = meetings.forProcess(engagement.getId(), review.getMeetingId());
         return review.title() + " of " + engagement.getName() + "\n"
-                + PeopleDates.dayAndTime(meeting.start()) + ", " + meeting.getDurationMinutes() + " minutes, "
+                + new PeopleDates.Moment(meeting.start()).forReader(readerZone) + ", " + meeting.getDurationMinutes() + " minutes, "
                 + meeting.where() + "\n\n" + invitation(review);
     }
 

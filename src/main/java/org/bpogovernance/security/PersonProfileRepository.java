@@ -1,0 +1,6 @@
+package org.bpogovernance.security;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface PersonProfileRepository extends JpaRepository<PersonProfile, String> {
+}
