@@ -111,6 +111,10 @@ class RelationshipSurveyTest {
         assertThat((String) Json.read(leftOut.getBody(), "$.message")).contains("Partnership mindset", "is required");
         ResponseEntity<String> forSomeoneElse = tasklist.submit("sam", clara, answer(5, 5, 5, 5, 5, null));
         assertThat(forSomeoneElse.getStatusCode().is2xxSuccessful()).as("sam answers only for himself").isFalse();
+        ResponseEntity<String> officerInHerPlace = tasklist.submit("olivia", clara, answer(5, 5, 5, 5, 5, null));
+        assertThat(officerInHerPlace.getStatusCode()).as("an officer may open any task, not answer for a person")
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) Json.read(officerInHerPlace.getBody(), "$.message")).contains("Only clara", "who was asked");
         assertThat(Json.<Integer>read(health("peter", engagement), "$.rounds[0].clientAnswered")).isZero();
 
         tasklist.submitted("clara", clara, answer(2, 2, 3, 2, 2, "Escalations drag on for weeks"));
