@@ -33,6 +33,7 @@ class TaskNotifications {
         }
         var model = mails.model(task.getId(), task.getName(), task.getDescription(), task.getDueDate(),
                 ENGAGEMENT_ID.from(task), ENGAGEMENT_NAME.from(task));
+        model.put("choices", TaskMailChoices.parse(task.getVariableLocal(TaskMailChoices.VARIABLE)));
         for (String user : recipients.of(task.getAssignee(), task.getCandidates())) {
             notifications.notifyUser("task-assigned:" + task.getId() + ":" + user, Notifications.Kind.TASK_ASSIGNED,
                     ENGAGEMENT_ID.from(task), user, model);

@@ -266,7 +266,8 @@ class EnginePlugin extends AbstractProcessEnginePlugin {
                 "renewalDeciders", "actionOwner", "invitee", "performanceDataProvider", "initiativeId", "clientAssessor",
                 "providerAssessor", "initiativeTier", "initiativeDeciders", "initiativeDecision", "pilotOwner",
                 "benefitsReviewDue", "revisitDue", "benefitsOutcome", "surveyId", "surveyRespondents", "surveyRespondent",
-                "surveyClosesAt", "relationshipAtRisk");
+                "surveyClosesAt", "relationshipAtRisk", "invitees", "attendanceDeadline", "callStartsAt", "quorumReached",
+                "timeByPoll", "pollId", "pollRespondents", "pollRespondent", "pollClosesAt", "pollOutcome");
 
         private final ObjectProvider<PortfolioAccess> portfolioAccess;
 

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 final class ReviewCallProcess {
 
     static final String KEY = "milestone-review";
+    static final String ANSWER_POLL_TASK = "userTask_answerPoll";
 
     // operational-governance: the next call on the cadence
     static final ProcessVariable<Boolean> CALL_TO_COME = ProcessVariable.of("reviewCallToCome", Boolean.class);
@@ -32,6 +33,16 @@ final class ReviewCallProcess {
     static final ProcessVariable<String> INVITEE = ProcessVariable.of("invitee", String.class);
     static final ProcessVariable<String> ATTENDANCE_DEADLINE = ProcessVariable.of("attendanceDeadline", String.class);
     static final ProcessVariable<String> CALL_STARTS_AT = ProcessVariable.of("callStartsAt", String.class);
+    /** Whether the officer chose to find the time by a scheduling poll rather than pick one. */
+    static final ProcessVariable<Boolean> TIME_BY_POLL = ProcessVariable.of("timeByPoll", Boolean.class);
+    /** The poll's current round. */
+    static final ProcessVariable<Long> POLL_ID = ProcessVariable.of("pollId", Long.class);
+    /** Who answers the poll (the answer task's collection) and, per task, the one answering. */
+    static final String POLL_RESPONDENTS = "pollRespondents";
+    static final ProcessVariable<String> POLL_RESPONDENT = ProcessVariable.of("pollRespondent", String.class);
+    static final ProcessVariable<String> POLL_CLOSES_AT = ProcessVariable.of("pollClosesAt", String.class);
+    /** After a round closes: CHOSEN, TIED, NEW_SLOTS or NO_TIME (SchedulingPollService.Outcome). */
+    static final ProcessVariable<String> POLL_OUTCOME = ProcessVariable.of("pollOutcome", String.class);
     static final ProcessVariable<Boolean> QUORUM_REACHED = ProcessVariable.of("quorumReached", Boolean.class);
     static final ProcessVariable<String> CLIENT_SIGNER = ProcessVariable.of("clientSigner", String.class);
     static final ProcessVariable<String> PROVIDER_SIGNER = ProcessVariable.of("providerSigner", String.class);
@@ -56,6 +67,18 @@ final class ReviewCallProcess {
     static final String CALL_LOCATION = "callLocation";
     static final String CALL_SITE = "callSite";
     static final String CALL_LINK = "callLink";
+    /** ONE_TIME or POLL on the schedule form. */
+    static final String SCHEDULING = "schedulingMode";
+    /** The poll's slots, one per line: date | time. */
+    static final String POLL_SLOTS = "pollSlots";
+    /** Per slot n (1 to 5): pollSlot{n} shows it to the person, pollAnswer{n} takes their answer. */
+    static final String POLL_SLOT = "pollSlot";
+    static final String POLL_ANSWER = "pollAnswer";
+    /** The officer's forms: each slot's answers; which slot the officer picks. */
+    static final String POLL_TALLY = "pollTally";
+    static final String POLL_CHOICE = "pollChoice";
+    /** The schedule form after a poll found no time: what happened. */
+    static final String POLL_NOTE = "pollNote";
     static final String RESPONSE = "attendanceResponse";
     static final String RESPONSE_NOTE = "attendanceNote";
     static final String RESPONSES = "attendanceResponses";
@@ -85,6 +108,13 @@ final class ReviewCallProcess {
         execution.setVariable(INVITEES, ProcessVariable.list(scheduled.invitees()));
         ATTENDANCE_DEADLINE.set(execution, scheduled.attendanceDeadline().toString());
         CALL_STARTS_AT.set(execution, scheduled.startsAt().toString());
+    }
+
+    /** After a poll round opened: who answers and until when. */
+    static void pollOpened(DelegateExecution execution, SchedulingPollService.Opened opened) {
+        POLL_ID.set(execution, opened.pollId());
+        execution.setVariable(POLL_RESPONDENTS, ProcessVariable.list(opened.respondents()));
+        POLL_CLOSES_AT.set(execution, opened.closesAt().toString());
     }
 
     /** Puts the minutes' text fields on the task, from the review or empty, so the form's values stay with the task. */

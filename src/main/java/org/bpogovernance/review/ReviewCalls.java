@@ -59,6 +59,12 @@ class ReviewCalls {
                 .taskDefinitionKey(taskDefinitionKey).singleResult());
     }
 
+    /** A person's own open task of the step (a step that asks several people at once). */
+    Optional<Task> openTaskOf(String processInstanceId, String taskDefinitionKey, String assignee) {
+        return Optional.ofNullable(taskService.createTaskQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey(taskDefinitionKey).taskAssignee(assignee).singleResult());
+    }
+
     /**
      * Submits the task's form with the values, as the current user and as Tasklist does (the values
      * land on the task, where its form fields live); input the step refuses comes back as the step's

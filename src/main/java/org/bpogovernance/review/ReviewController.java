@@ -34,14 +34,16 @@ class ReviewController {
     private final MinutesDocument document;
     private final Documents documents;
     private final CurrentUser currentUser;
+    private final SchedulingPollService polls;
 
     ReviewController(ReviewRecords records, MinutesService minutesService, MinutesDocument document, Documents documents,
-            CurrentUser currentUser) {
+            CurrentUser currentUser, SchedulingPollService polls) {
         this.records = records;
         this.minutesService = minutesService;
         this.document = document;
         this.documents = documents;
         this.currentUser = currentUser;
+        this.polls = polls;
     }
 
     @GetMapping
@@ -52,6 +54,16 @@ class ReviewController {
     @GetMapping("/{reviewId}")
     ReviewRecords.ReviewRecord get(@PathVariable Long engagementId, @PathVariable Long reviewId) {
         return records.get(engagementId, reviewId);
+    }
+
+    /**
+     * The call's scheduling poll, while it runs and after: each round's slots (times in the
+     * engagement's zone), who answered what, whether the quorum can attend, whose working hours a
+     * slot falls outside, and the outcome. 404 for a call scheduled without a poll.
+     */
+    @GetMapping("/{reviewId}/poll")
+    SchedulingPollService.PollView poll(@PathVariable Long engagementId, @PathVariable Long reviewId) {
+        return polls.view(engagementId, reviewId);
     }
 
     /** The minutes as a document to keep and forward: HTML. */

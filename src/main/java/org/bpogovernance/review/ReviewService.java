@@ -494,12 +494,17 @@ public class ReviewService {
     @Transactional(readOnly = true)
     public boolean quorumReached(Long reviewId) {
         Review review = find(reviewId);
-        String organiser = engagements.holderOrNull(review.getEngagementId(), StakeholderRole.GOVERNANCE_OFFICER);
         Map<String, Attendance.Response> answers = attendances.findByReviewIdOrderByIdAsc(reviewId).stream()
                 .collect(Collectors.toMap(Attendance::getUserId, Attendance::getResponse));
+        return quorum(review.getEngagementId()).stream().allMatch(user -> answers.get(user) == Attendance.Response.CONFIRMED);
+    }
+
+    /** Who must attend for a call to take place, besides the organising officer: the client representative and the provider manager. */
+    List<String> quorum(Long engagementId) {
+        String organiser = engagements.holderOrNull(engagementId, StakeholderRole.GOVERNANCE_OFFICER);
         return List.of(StakeholderRole.CLIENT_REPRESENTATIVE, StakeholderRole.PROVIDER_MANAGER).stream()
-                .map(role -> engagements.holderOf(review.getEngagementId(), role))
-                .allMatch(user -> user.equals(organiser) || answers.get(user) == Attendance.Response.CONFIRMED);
+                .map(role -> engagements.holderOf(engagementId, role))
+                .filter(user -> !user.equals(organiser)).distinct().toList();
     }
 
     /** Where the scheduled call meets, for the reschedule form to keep. */
@@ -534,13 +539,25 @@ public class ReviewService {
         if (time == null) {
             violations.add(new Violation(ReviewCallProcess.CALL_TIME, "is required (hh:mm)"));
         }
-        if (date != null && time != null) {
-            ZonedDateTime starts = LocalDateTime.of(date, time).atZone(engagement.zone());
-            if (starts.toInstant().isBefore(clock.instant().plus(settings.minimumNotice()))) {
-                violations.add(new Violation(ReviewCallProcess.CALL_DATE, "the call must start at least "
-                        + settings.minimumNotice().toMinutes() + " minutes from now, not in the past"));
-            }
+        if (date != null && time != null && tooSoon(LocalDateTime.of(date, time).atZone(engagement.zone()).toInstant())) {
+            violations.add(new Violation(ReviewCallProcess.CALL_DATE, "the call must start at least "
+                    + settings.minimumNotice().toMinutes() + " minutes from now, not in the past"));
         }
+        violations.addAll(callShapeViolations(review, minutes, format, place, siteField, linkField));
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+    }
+
+    /** Whether a call starting then would start in the past or with less than the minimum notice. */
+    boolean tooSoon(Instant start) {
+        return start.isBefore(clock.instant().plus(settings.minimumNotice()));
+    }
+
+    /** What is wrong with a call's length (15 minutes to 8 hours, the agenda's timeboxes), format and place. */
+    List<Violation> callShapeViolations(Review review, Integer minutes, String format, MeetingPlace place,
+            String siteField, String linkField) {
+        List<Violation> violations = new ArrayList<>();
         int agendaMinutes = agendaItems.findByReviewIdOrderByPositionAsc(review.getId()).stream()
                 .mapToInt(AgendaItem::getTimeboxMinutes).sum();
         if (minutes == null || minutes < 15 || minutes > 480) {
@@ -554,9 +571,7 @@ public class ReviewService {
         } else {
             violations.addAll(place.missing(format, siteField, linkField));
         }
-        if (!violations.isEmpty()) {
-            throw new InvalidInputException(violations);
-        }
+        return violations;
     }
 
     private Scheduled scheduled(Engagement engagement, Meeting meeting, List<String> invitees) {
@@ -568,7 +583,7 @@ public class ReviewService {
     }
 
     /** Everyone on the stakeholder map but the officer who organises the call. */
-    private List<String> invitees(Engagement engagement) {
+    List<String> invitees(Engagement engagement) {
         String officer = engagements.holderOrNull(engagement.getId(), StakeholderRole.GOVERNANCE_OFFICER);
         return engagements.stakeholdersForProcess(engagement.getId()).stream().map(Stakeholder::getUserId)
                 .filter(user -> !user.equals(officer)).distinct().toList();

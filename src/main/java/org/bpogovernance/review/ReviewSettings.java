@@ -11,7 +11,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code governance.reviews.*}: when a review call's preparation starts, which date and time the
- * schedule form suggests, how long before the call participants must answer, and the shortest notice.
+ * schedule form suggests, how long before the call participants must answer, the shortest notice, and how long a
+ * scheduling poll stays open.
  */
 @Validated
 @ConfigurationProperties("governance.reviews")
@@ -24,5 +25,7 @@ record ReviewSettings(
         /** Participants confirm or decline by this long before the call (at the latest half-way there). */
         @NotNull @DefaultValue("PT24H") Duration attendanceDeadlineBeforeCall,
         /** A call is scheduled at least this far ahead. */
-        @NotNull @DefaultValue("PT15M") Duration minimumNotice) {
+        @NotNull @DefaultValue("PT15M") Duration minimumNotice,
+        /** A scheduling poll takes answers this long (at the latest half-way to its earliest slot). */
+        @NotNull @DefaultValue("P3D") Duration pollOpenFor) {
 }

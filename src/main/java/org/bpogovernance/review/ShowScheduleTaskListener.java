@@ -6,24 +6,37 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Creating "Schedule the review call" suggests a date, the time, the length, the decided format and the place. */
+/**
+ * Creating "Schedule the review call" suggests a date, the time, the length, the decided format and
+ * the place, and slots for a poll inside everyone's working hours; after a poll that found no time
+ * twice, it says so and offers one time only.
+ */
 @Component
 class ShowScheduleTaskListener implements TaskListener {
 
     private final ReviewService reviewService;
+    private final SchedulingPollService polls;
 
-    ShowScheduleTaskListener(ReviewService reviewService) {
+    ShowScheduleTaskListener(ReviewService reviewService, SchedulingPollService polls) {
         this.reviewService = reviewService;
+        this.polls = polls;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        var proposal = reviewService.proposal(REVIEW_ID.required(task), ReviewCallProcess.MEETING_FORMAT.from(task));
+        Long reviewId = REVIEW_ID.required(task);
+        var proposal = reviewService.proposal(reviewId, ReviewCallProcess.MEETING_FORMAT.from(task));
         task.setVariableLocal(ReviewCallProcess.CALL_DATE, proposal.date().toString());
         task.setVariableLocal(ReviewCallProcess.CALL_TIME, proposal.time().toString());
         task.setVariableLocal(ReviewCallProcess.CALL_MINUTES, proposal.minutes());
         task.setVariableLocal(ReviewCallProcess.CALL_FORMAT, proposal.format());
         task.setVariableLocal(ReviewCallProcess.CALL_SITE, proposal.site());
         task.setVariableLocal(ReviewCallProcess.CALL_LINK, proposal.link());
+        task.setVariableLocal(ReviewCallProcess.SCHEDULING, "ONE_TIME");
+        boolean pollFailed = polls.hasFailedTwice(reviewId);
+        task.setVariableLocal(ReviewCallProcess.POLL_SLOTS, pollFailed ? null : polls.suggestions(reviewId, proposal.minutes()));
+        task.setVariableLocal(ReviewCallProcess.POLL_NOTE, pollFailed ? "The scheduling poll found no slot that both the client "
+                + "representative and the provider manager can attend, in two rounds. Pick the time; the participants then "
+                + "confirm or decline as usual.\n\n" + polls.tally(polls.latest(reviewId).getId(), null) : null);
     }
 }
