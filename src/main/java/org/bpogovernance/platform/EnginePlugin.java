@@ -267,7 +267,7 @@ class EnginePlugin extends AbstractProcessEnginePlugin {
                 "providerAssessor", "initiativeTier", "initiativeDeciders", "initiativeDecision", "pilotOwner",
                 "benefitsReviewDue", "revisitDue", "benefitsOutcome", "surveyId", "surveyRespondents", "surveyRespondent",
                 "surveyClosesAt", "relationshipAtRisk", "invitees", "attendanceDeadline", "callStartsAt", "quorumReached",
-                "timeByPoll", "pollId", "pollRespondents", "pollRespondent", "pollClosesAt", "pollOutcome");
+                "timeByPoll", "pollId", "pollRespondents", "pollRespondent", "pollClosesAt", "pollOutcome", "visitHost");
 
         private final ObjectProvider<PortfolioAccess> portfolioAccess;
 

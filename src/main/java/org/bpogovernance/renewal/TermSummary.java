@@ -6,19 +6,22 @@ import java.util.List;
 import java.util.SortedMap;
 import org.bpogovernance.action.ActionItemService.FollowThrough;
 import org.bpogovernance.partnership.RelationshipHealth;
+import org.bpogovernance.review.OnSiteVisits;
 
 /**
  * What one term of an engagement came to: service levels (weighted attainment by month and on
  * average, its trend, breaches and warnings, service credits), escalations by the highest level
  * they reached, how agreed actions were followed through, how the client rated the review calls, the
- * improvement initiatives adopted (shared achievements) and how both sides rated their relationship.
+ * improvement initiatives adopted (shared achievements), how both sides rated their relationship,
+ * and the calls that met on site with the travel recorded for them.
  * Months are counted from the term's first to its last, or to the last complete month.
  */
 public record TermSummary(Long engagementId, String engagementName, int term, LocalDate termStart, LocalDate termEnd,
         LocalDate noticeDate, String measuredFrom, String measuredTo, BigDecimal attainment, Trend trend,
         List<Month> months, int breaches, int warnings, BigDecimal creditsAccrued, BigDecimal creditsEarnedBack,
         BigDecimal netCredits, SortedMap<Integer, Long> escalationsByLevel, FollowThrough actions, int reviewCalls,
-        int ratedCalls, BigDecimal satisfaction, List<String> sharedAchievements, RelationshipHealth.Figures relationship) {
+        int ratedCalls, BigDecimal satisfaction, List<String> sharedAchievements, RelationshipHealth.Figures relationship,
+        OnSiteVisits.Travel travel) {
 
     /** The last months against the first: up by a point or more, down by a point or more, or neither. */
     public enum Trend {
@@ -61,10 +64,20 @@ public record TermSummary(Long engagementId, String engagementName, int term, Lo
                 .append(", open past their date ").append(actions.overdueOpen()).append('\n');
         text.append("\nReview calls: ").append(reviewCalls).append(", rated ").append(ratedCalls)
                 .append(satisfaction == null ? "" : ", average satisfaction " + plain(satisfaction) + " of 5").append('\n');
+        text.append("On-site calls: ").append(travelInWords()).append('\n');
         text.append("\nShared achievements (initiatives adopted): ").append(sharedAchievements.isEmpty() ? "none"
                 : String.join("; ", sharedAchievements)).append('\n');
         text.append("\nRelationship: ").append(relationshipInWords()).append('\n');
         return text.toString();
+    }
+
+    /** The on-site calls and their recorded travel in a sentence. */
+    public String travelInWords() {
+        if (travel.onSiteCalls() == 0) {
+            return "none";
+        }
+        return travel.onSiteCalls() + (travel.onSiteCalls() == 1 ? " call" : " calls") + ", travel recorded "
+                + plain(travel.hours()) + " hours and " + plain(travel.cost()) + " in cost";
     }
 
     /** The relationship survey's figures in a sentence. */

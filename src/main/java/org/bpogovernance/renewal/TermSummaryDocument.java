@@ -71,6 +71,8 @@ class TermSummaryDocument {
         sections.add(Section.text("Review calls", summary.reviewCalls() + " held, " + summary.ratedCalls() + " rated"
                 + (summary.satisfaction() == null ? "." : "; the client's satisfaction "
                         + TermSummary.plain(summary.satisfaction()) + " of 5 on average.")));
+        sections.add(Section.text("On-site calls", summary.travel().onSiteCalls() == 0 ? "No review call met on site."
+                : "Review calls on site: " + summary.travelInWords() + "."));
         sections.add(Section.text("Shared achievements", summary.sharedAchievements().isEmpty()
                 ? "No improvement initiative was adopted in the term."
                 : "Improvement initiatives adopted in the term:\n" + String.join("\n", summary.sharedAchievements())));

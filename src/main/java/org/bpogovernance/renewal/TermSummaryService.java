@@ -15,6 +15,7 @@ import org.bpogovernance.improvement.InitiativeService;
 import org.bpogovernance.partnership.RelationshipHealthService;
 import org.bpogovernance.platform.Documents;
 import org.bpogovernance.platform.SpreadsheetCsv;
+import org.bpogovernance.review.OnSiteVisits;
 import org.bpogovernance.review.ReviewService;
 import org.bpogovernance.servicelevel.Health;
 import org.bpogovernance.servicelevel.Scorecard;
@@ -37,14 +38,16 @@ public class TermSummaryService {
     private final RenewalReviewRepository renewalReviews;
     private final InitiativeService initiatives;
     private final RelationshipHealthService relationshipHealth;
+    private final OnSiteVisits visits;
     private final TermSummaryDocument document;
     private final Clock clock;
 
     TermSummaryService(EngagementService engagements, ScorecardService scorecards, EscalationService escalations,
             ActionItemService actionItems, ReviewService reviews, RenewalReviewRepository renewalReviews,
-            InitiativeService initiatives, RelationshipHealthService relationshipHealth, TermSummaryDocument document,
-            Clock clock) {
+            InitiativeService initiatives, RelationshipHealthService relationshipHealth, OnSiteVisits visits,
+            TermSummaryDocument document, Clock clock) {
         this.initiatives = initiatives;
+        this.visits = visits;
         this.relationshipHealth = relationshipHealth;
         this.engagements = engagements;
         this.scorecards = scorecards;
@@ -118,7 +121,8 @@ public class TermSummaryService {
                 satisfaction.calls(), satisfaction.rated(), satisfaction.average(),
                 initiatives.adoptedBetween(engagement.getId(), term.getStartsOn(), term.getEndsOn()).stream()
                         .map(i -> i.getTitle() + " (" + i.benefitInWords() + ")").toList(),
-                relationshipHealth.figuresBetween(engagement.getId(), term.getStartsOn(), term.getEndsOn()));
+                relationshipHealth.figuresBetween(engagement.getId(), term.getStartsOn(), term.getEndsOn()),
+                visits.travelBetween(engagement.getId(), term.getStartsOn(), term.getEndsOn()));
     }
 
     private static BigDecimal average(List<BigDecimal> values) {
@@ -171,6 +175,9 @@ public class TermSummaryService {
             csv.row("review calls", "held", summary.reviewCalls());
             csv.row("review calls", "rated", summary.ratedCalls());
             csv.row("review calls", "average satisfaction", summary.satisfaction());
+            csv.row("on-site calls", "held", summary.travel().onSiteCalls());
+            csv.row("on-site calls", "travel hours", summary.travel().hours());
+            csv.row("on-site calls", "travel cost", summary.travel().cost());
             for (String achievement : summary.sharedAchievements()) {
                 csv.row("shared achievements", "adopted", achievement);
             }

@@ -71,13 +71,14 @@ public class MinutesService {
     private final UserDirectory users;
     private final AuditTrail auditTrail;
     private final SignedMinutesMail signedMinutesMail;
+    private final OnSiteVisits visits;
     private final Clock clock;
 
     MinutesService(ReviewService reviewService, ReviewCalls calls, ReviewRepository reviews, AttendanceRepository attendances,
             MinutesSignOffRepository signOffs, MeetingService meetings, MilestoneService milestones,
             ActionItemService actionItems, EscalationService escalations, EngagementService engagements,
             SignOffRounds rounds, UserDirectory users, AuditTrail auditTrail, SignedMinutesMail signedMinutesMail,
-            Clock clock) {
+            OnSiteVisits visits, Clock clock) {
         this.reviewService = reviewService;
         this.rounds = rounds;
         this.calls = calls;
@@ -92,6 +93,7 @@ public class MinutesService {
         this.users = users;
         this.auditTrail = auditTrail;
         this.signedMinutesMail = signedMinutesMail;
+        this.visits = visits;
         this.clock = clock;
     }
 
@@ -144,7 +146,7 @@ public class MinutesService {
      */
     @Transactional
     public Review record(Long reviewId, String by, List<PresenceLine> presence, MinutesText text,
-            List<MilestoneService.StatusUpdate> milestoneUpdates, List<ActionLine> actions) {
+            List<MilestoneService.StatusUpdate> milestoneUpdates, List<ActionLine> actions, List<OnSiteVisits.TravelLine> travel) {
         Review review = reviewService.find(reviewId);
         review.requireStatus(Review.Status.SCHEDULED);
         List<Violation> violations = new ArrayList<>();
@@ -174,9 +176,15 @@ public class MinutesService {
                 milestoneUpdates));
         violations.addAll(actionItems.proposalViolations(review.getEngagementId(), ReviewCallProcess.ACTION_ITEMS,
                 proposals(actions), callDay));
+        java.util.Set<String> travellers = new java.util.HashSet<>(invited.keySet());
+        travellers.add(by);
+        String format = review.getMeetingId() == null ? null
+                : meetings.forProcess(review.getEngagementId(), review.getMeetingId()).getFormat();
+        violations.addAll(visits.travelViolations(review, format, travel, travellers));
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
+        visits.recordTravel(review, travel);
         milestones.updateStatuses(review.getEngagementId(), ReviewCallProcess.MILESTONE_UPDATES, milestoneUpdates);
         List<ActionItem> proposed = actionItems.propose(review.getEngagementId(), reviewId, ReviewCallProcess.ACTION_ITEMS,
                 proposals(actions), callDay);

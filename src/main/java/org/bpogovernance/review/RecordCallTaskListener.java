@@ -30,11 +30,14 @@ class RecordCallTaskListener implements TaskListener {
             var presence = ReviewForms.presence(FormValues.submitted(task, ReviewCallProcess.ATTENDANCE));
             var milestones = ReviewForms.milestoneUpdates(FormValues.submitted(task, ReviewCallProcess.MILESTONE_UPDATES));
             var actions = ReviewForms.actions(FormValues.submitted(task, ReviewCallProcess.ACTION_ITEMS));
+            var travel = ReviewForms.travel(FormValues.submitted(task, ReviewCallProcess.TRAVEL));
             return FormLines.namingLines(ReviewForms.lines(Map.of(ReviewCallProcess.ATTENDANCE, presence,
-                    ReviewCallProcess.MILESTONE_UPDATES, milestones, ReviewCallProcess.ACTION_ITEMS, actions)),
-                    ReviewForms.unreadable(List.of(presence, milestones, actions)),
+                    ReviewCallProcess.MILESTONE_UPDATES, milestones, ReviewCallProcess.ACTION_ITEMS, actions,
+                    ReviewCallProcess.TRAVEL, travel)),
+                    ReviewForms.unreadable(List.of(presence, milestones, actions, travel)),
                     () -> minutesService.record(REVIEW_ID.required(task), currentUser.id().orElse(task.getAssignee()),
-                            presence.entries(), ReviewForms.text(task), milestones.entries(), actions.entries()));
+                            presence.entries(), ReviewForms.text(task), milestones.entries(), actions.entries(),
+                            travel.entries()));
         });
     }
 }

@@ -37,7 +37,7 @@ class RecordScheduleTaskListener implements TaskListener {
                     FormValues.wholeNumberOrNull(ReviewCallProcess.CALL_MINUTES, FormValues.submitted(task, ReviewCallProcess.CALL_MINUTES)),
                     FormValues.text(FormValues.submitted(task, ReviewCallProcess.CALL_FORMAT)),
                     FormValues.text(FormValues.submitted(task, ReviewCallProcess.CALL_SITE)),
-                    FormValues.text(FormValues.submitted(task, ReviewCallProcess.CALL_LINK))));
+                    FormValues.text(FormValues.submitted(task, ReviewCallProcess.CALL_LINK)), ReviewCallProcess.onSite(task)));
             ReviewCallProcess.TIME_BY_POLL.set(task.getExecution(), true);
             ReviewCallProcess.pollOpened(task.getExecution(), opened);
             return;
@@ -53,7 +53,7 @@ class RecordScheduleTaskListener implements TaskListener {
                 FormValues.wholeNumberOrNull(ReviewCallProcess.CALL_MINUTES, FormValues.submitted(task, ReviewCallProcess.CALL_MINUTES)),
                 FormValues.text(FormValues.submitted(task, ReviewCallProcess.CALL_FORMAT)),
                 FormValues.text(FormValues.submitted(task, ReviewCallProcess.CALL_SITE)),
-                FormValues.text(FormValues.submitted(task, ReviewCallProcess.CALL_LINK))));
+                FormValues.text(FormValues.submitted(task, ReviewCallProcess.CALL_LINK)), ReviewCallProcess.onSite(task)));
         ReviewCallProcess.TIME_BY_POLL.set(task.getExecution(), false);
         ReviewCallProcess.callScheduled(task.getExecution(), scheduled);
     }

@@ -114,6 +114,19 @@ public class Review {
     @Column(name = "signed_off_at")
     private Instant signedOffAt;
 
+    /** On premises or hybrid: who hosts the visitors, and what they need to know to get there. */
+    @Column(name = "visit_host")
+    private String visitHost;
+
+    @Column(name = "visit_instructions")
+    private String visitInstructions;
+
+    @Column(name = "visitors_registered_at")
+    private Instant visitorsRegisteredAt;
+
+    @Column(name = "visitors_note")
+    private String visitorsNote;
+
     protected Review() {
     }
 
@@ -126,6 +139,19 @@ public class Review {
         this.periodTo = periodTo;
         this.meetingMinutes = meetingMinutes;
         this.startedAt = startedAt;
+    }
+
+    /** The call meets on site (host and instructions), or not (both null). */
+    void hostedBy(String host, String instructions) {
+        this.visitHost = host;
+        this.visitInstructions = instructions;
+        this.visitorsRegisteredAt = null;
+        this.visitorsNote = null;
+    }
+
+    void visitorsRegistered(String note, Instant at) {
+        this.visitorsNote = note;
+        this.visitorsRegisteredAt = at;
     }
 
     void runsIn(String processInstanceId) {
@@ -297,6 +323,22 @@ public class Review {
 
     public String getRisks() {
         return risks;
+    }
+
+    public String getVisitHost() {
+        return visitHost;
+    }
+
+    public String getVisitInstructions() {
+        return visitInstructions;
+    }
+
+    public Instant getVisitorsRegisteredAt() {
+        return visitorsRegisteredAt;
+    }
+
+    public String getVisitorsNote() {
+        return visitorsNote;
     }
 
     public int getSignOffRound() {

@@ -43,6 +43,8 @@ final class ReviewCallProcess {
     static final ProcessVariable<String> POLL_CLOSES_AT = ProcessVariable.of("pollClosesAt", String.class);
     /** After a round closes: CHOSEN, TIED, NEW_SLOTS or NO_TIME (SchedulingPollService.Outcome). */
     static final ProcessVariable<String> POLL_OUTCOME = ProcessVariable.of("pollOutcome", String.class);
+    /** Who hosts the visitors of an on-site call; unset for a remote one. */
+    static final ProcessVariable<String> VISIT_HOST = ProcessVariable.of("visitHost", String.class);
     static final ProcessVariable<Boolean> QUORUM_REACHED = ProcessVariable.of("quorumReached", Boolean.class);
     static final ProcessVariable<String> CLIENT_SIGNER = ProcessVariable.of("clientSigner", String.class);
     static final ProcessVariable<String> PROVIDER_SIGNER = ProcessVariable.of("providerSigner", String.class);
@@ -79,6 +81,16 @@ final class ReviewCallProcess {
     static final String POLL_CHOICE = "pollChoice";
     /** The schedule form after a poll found no time: what happened. */
     static final String POLL_NOTE = "pollNote";
+    /** On site: the host, what visitors need to know, whether the operations are visited. */
+    static final String CALL_HOST = "callHost";
+    static final String CALL_TRAVEL = "callTravel";
+    static final String OPERATIONS_VISIT = "operationsVisit";
+    /** "Register the visitors": who comes, and the host's note. */
+    static final String VISITORS = "visitors";
+    static final String VISITORS_NOTE = "visitorsNote";
+    static final String VISITORS_REGISTERED = "visitorsRegistered";
+    /** "Record the call": travel per line, user | hours | cost. */
+    static final String TRAVEL = "travel";
     static final String RESPONSE = "attendanceResponse";
     static final String RESPONSE_NOTE = "attendanceNote";
     static final String RESPONSES = "attendanceResponses";
@@ -108,6 +120,14 @@ final class ReviewCallProcess {
         execution.setVariable(INVITEES, ProcessVariable.list(scheduled.invitees()));
         ATTENDANCE_DEADLINE.set(execution, scheduled.attendanceDeadline().toString());
         CALL_STARTS_AT.set(execution, scheduled.startsAt().toString());
+        VISIT_HOST.set(execution, scheduled.visitHost());
+    }
+
+    /** The on-site details of the schedule form. */
+    static OnSiteVisits.OnSite onSite(DelegateTask task) {
+        return new OnSiteVisits.OnSite(FormValues.text(FormValues.submitted(task, CALL_HOST)),
+                FormValues.text(FormValues.submitted(task, CALL_TRAVEL)),
+                Boolean.TRUE.equals(FormValues.bool(FormValues.submitted(task, OPERATIONS_VISIT))));
     }
 
     /** After a poll round opened: who answers and until when. */

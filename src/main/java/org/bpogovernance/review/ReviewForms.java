@@ -80,6 +80,24 @@ final class ReviewForms {
         return FormLines.format(lines.stream().map(l -> List.<Object>of(l.dueDate(), l.owner(), l.description())).toList());
     }
 
+    /** {@code user | hours | cost} */
+    static Parsed<OnSiteVisits.TravelLine> travel(Object value) {
+        return read(ReviewCallProcess.TRAVEL, value, 3,
+                (row, where, bad) -> new OnSiteVisits.TravelLine(row[0], decimal(where, "hours", row[1], bad),
+                        decimal(where, "cost", row[2], bad)),
+                (row, where, bad) -> new OnSiteVisits.TravelLine(text(row.get("user")),
+                        decimal(where, "hours", text(row.get("hours")), bad), decimal(where, "cost", text(row.get("cost")), bad)));
+    }
+
+    private static java.math.BigDecimal decimal(String where, String column, String value, List<Violation> unreadable) {
+        try {
+            return value == null ? null : new java.math.BigDecimal(value.trim().replace(',', '.'));
+        } catch (NumberFormatException notANumber) {
+            unreadable.add(new Violation(where, column + ": '" + value + "' is not a number"));
+            return null;
+        }
+    }
+
     static MinutesText text(DelegateTask task) {
         return new MinutesText(FormValues.text(FormValues.submitted(task, ReviewCallProcess.MINUTES)),
                 FormValues.text(FormValues.submitted(task, ReviewCallProcess.DECISIONS)),

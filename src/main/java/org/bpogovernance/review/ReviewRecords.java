@@ -26,7 +26,12 @@ public class ReviewRecords {
             List<Attendance> attendance, String minutes, String decisions, String successes, String lessonsLearned,
             String risks, String recordedBy, Instant recordedAt, List<MinutesSignOff> signOffs, Instant signedOffAt,
             List<ActionItemService.ActionItemView> actionItems, Integer satisfactionScore, String satisfactionComment,
-            long version) {
+            OnSiteView onSite, long version) {
+    }
+
+    /** An on-site call: its host, what visitors were told, when the host registered them, each person's travel. */
+    public record OnSiteView(String host, String instructions, Instant visitorsRegisteredAt, String visitorsNote,
+            List<TravelEntry> travel) {
     }
 
     private final ReviewRepository reviews;
@@ -36,10 +41,12 @@ public class ReviewRecords {
     private final MeetingService meetings;
     private final ActionItemService actionItems;
     private final EngagementService engagements;
+    private final OnSiteVisits visits;
 
     ReviewRecords(ReviewRepository reviews, AgendaItemRepository agendaItems, AttendanceRepository attendances,
             MinutesSignOffRepository signOffs, MeetingService meetings, ActionItemService actionItems,
-            EngagementService engagements) {
+            EngagementService engagements, OnSiteVisits visits) {
+        this.visits = visits;
         this.reviews = reviews;
         this.agendaItems = agendaItems;
         this.attendances = attendances;
@@ -73,7 +80,10 @@ public class ReviewRecords {
                 review.getRecordedAt(), signOffs.findByReviewIdOrderByIdAsc(reviewId), review.getSignedOffAt(),
                 actionItems.search(engagementId, null, null, null).stream()
                         .filter(item -> reviewId.equals(item.reviewId())).toList(),
-                review.getSatisfactionScore(), review.getSatisfactionComment(), review.getVersion());
+                review.getSatisfactionScore(), review.getSatisfactionComment(),
+                review.getVisitHost() == null ? null : new OnSiteView(review.getVisitHost(), review.getVisitInstructions(),
+                        review.getVisitorsRegisteredAt(), review.getVisitorsNote(), visits.travelOf(reviewId)),
+                review.getVersion());
     }
 
     private Meeting call(Review review) {

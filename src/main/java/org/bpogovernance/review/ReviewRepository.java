@@ -15,5 +15,7 @@ interface ReviewRepository extends Repository<Review, Long> {
 
     List<Review> findByEngagementIdOrderByIdAsc(Long engagementId);
 
+    Optional<Review> findFirstByEngagementIdAndVisitInstructionsIsNotNullOrderByIdDesc(Long engagementId);
+
     Optional<Review> findFirstByEngagementIdAndTierOrderBySequenceDesc(Long engagementId, TierLevel tier);
 }

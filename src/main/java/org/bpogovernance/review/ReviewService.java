@@ -62,11 +62,12 @@ public class ReviewService {
     }
 
     /** What the schedule form suggests. */
-    public record Proposal(LocalDate date, LocalTime time, int minutes, String format, String site, String link) {
+    public record Proposal(LocalDate date, LocalTime time, int minutes, String format, String site, String link, String host,
+            String instructions) {
     }
 
-    /** A scheduled (or moved) call: who is invited, when they must answer, when it starts. */
-    public record Scheduled(List<String> invitees, OffsetDateTime attendanceDeadline, OffsetDateTime startsAt) {
+    /** A scheduled (or moved) call: who is invited, when they must answer, when it starts, who hosts it on site (or null). */
+    public record Scheduled(List<String> invitees, OffsetDateTime attendanceDeadline, OffsetDateTime startsAt, String visitHost) {
     }
 
     private final ReviewRepository reviews;
@@ -81,6 +82,7 @@ public class ReviewService {
     private final ScorecardService scorecards;
     private final InitiativeService initiatives;
     private final RelationshipHealthService relationshipHealth;
+    private final OnSiteVisits visits;
     private final ReviewSettings settings;
     private final AuditTrail auditTrail;
     private final Clock clock;
@@ -88,7 +90,7 @@ public class ReviewService {
     ReviewService(ReviewRepository reviews, AgendaItemRepository agendaItems, AttendanceRepository attendances,
             ReviewCalls calls, EngagementService engagements, MeetingService meetings, MilestoneService milestones,
             ActionItemService actionItems, EscalationService escalations, ScorecardService scorecards,
-            InitiativeService initiatives, RelationshipHealthService relationshipHealth, ReviewSettings settings, AuditTrail auditTrail, Clock clock) {
+            InitiativeService initiatives, RelationshipHealthService relationshipHealth, OnSiteVisits visits, ReviewSettings settings, AuditTrail auditTrail, Clock clock) {
         this.reviews = reviews;
         this.agendaItems = agendaItems;
         this.attendances = attendances;
@@ -101,6 +103,7 @@ public class ReviewService {
         this.scorecards = scorecards;
         this.initiatives = initiatives;
         this.relationshipHealth = relationshipHealth;
+        this.visits = visits;
         this.settings = settings;
         this.auditTrail = auditTrail;
         this.clock = clock;
@@ -413,18 +416,20 @@ public class ReviewService {
         }
         // both the site and the link: the form shows the one the chosen format needs
         return new Proposal(date, settings.suggestedCallTime(), review.getMeetingMinutes(), format,
-                engagement.getSiteAddress(), engagement.getRemoteMeetingLink());
+                engagement.getSiteAddress(), engagement.getRemoteMeetingLink(), visits.suggestedHost(engagement.getId()),
+                visits.suggestedInstructions(engagement.getId()));
     }
 
     /** Schedules the call: a meeting with the agenda; every stakeholder gets the invite; the participants answer. */
     @Transactional
     public Scheduled schedule(Long reviewId, LocalDate date, LocalTime time, Integer minutes, String format,
-            String site, String link) {
+            String site, String link, OnSiteVisits.OnSite onSite) {
         Review review = find(reviewId);
         review.requireStatus(Review.Status.PREPARING);
         Engagement engagement = engagements.forProcess(review.getEngagementId());
         MeetingPlace place = MeetingPlace.of(format, site, link, engagement);
-        checkSlot(review, engagement, date, time, minutes, format, place, ReviewCallProcess.CALL_SITE, ReviewCallProcess.CALL_LINK);
+        checkSlot(review, engagement, date, time, minutes, format, place, onSite);
+        visits.arrange(review, format, onSite);
         Meeting meeting = meetings.schedule(engagement, Meeting.Kind.REVIEW_CALL, review.title() + ": " + engagement.getName(),
                 LocalDateTime.of(date, time), minutes, format, place,
                 invitation(review), engagements.holderOrNull(engagement.getId(), StakeholderRole.GOVERNANCE_OFFICER));
@@ -436,7 +441,7 @@ public class ReviewService {
         }
         auditTrail.record(EngagementService.AUDIT_TYPE, engagement.getId(), "REVIEW_SCHEDULED",
                 review.title() + " on " + PeopleDates.dayAndTime(meeting.start()) + ", " + meeting.where());
-        return scheduled(engagement, meeting, invitees);
+        return scheduled(review, engagement, meeting, invitees);
     }
 
     /** Moves the call (the quorum was missed): invites update, everyone answers again. */
@@ -451,7 +456,7 @@ public class ReviewService {
         MeetingPlace place = blank(location) ? meeting.place() : MeetingPlace.of(meeting.getFormat(),
                 newLink ? meeting.getLocation() : location, newLink ? location : meeting.getLink(), engagement);
         checkSlot(review, engagement, date, time, minutes, meeting.getFormat(), place, ReviewCallProcess.CALL_LOCATION,
-                ReviewCallProcess.CALL_LOCATION);
+                ReviewCallProcess.CALL_LOCATION, OnSiteVisits.OnSite.NONE, List.of());
         meeting = meetings.reschedule(engagement.getId(), meeting.getId(), new MeetingService.MeetingChange(
                 LocalDateTime.of(date, time), minutes, place.site(), place.link(), invitation(review), meeting.getVersion()));
         List<Attendance> answers = attendances.findByReviewIdOrderByIdAsc(reviewId);
@@ -459,7 +464,7 @@ public class ReviewService {
         answers.forEach(attendances::save);
         auditTrail.record(EngagementService.AUDIT_TYPE, engagement.getId(), "REVIEW_RESCHEDULED",
                 review.title() + " to " + PeopleDates.dayAndTime(meeting.start()));
-        return scheduled(engagement, meeting, answers.stream().map(Attendance::getUserId).toList());
+        return scheduled(review, engagement, meeting, answers.stream().map(Attendance::getUserId).toList());
     }
 
     /** An invited participant confirms or declines; only for themselves. */
@@ -531,8 +536,15 @@ public class ReviewService {
      * and at least as long as the agenda's timeboxes, a known format and its place.
      */
     private void checkSlot(Review review, Engagement engagement, LocalDate date, LocalTime time, Integer minutes,
-            String format, MeetingPlace place, String siteField, String linkField) {
-        List<Violation> violations = new ArrayList<>();
+            String format, MeetingPlace place, OnSiteVisits.OnSite onSite) {
+        checkSlot(review, engagement, date, time, minutes, format, place, ReviewCallProcess.CALL_SITE, ReviewCallProcess.CALL_LINK,
+                onSite, visits.violations(engagement.getId(), format, onSite));
+    }
+
+    private void checkSlot(Review review, Engagement engagement, LocalDate date, LocalTime time, Integer minutes,
+            String format, MeetingPlace place, String siteField, String linkField, OnSiteVisits.OnSite onSite,
+            List<Violation> onSiteViolations) {
+        List<Violation> violations = new ArrayList<>(onSiteViolations);
         if (date == null) {
             violations.add(new Violation(ReviewCallProcess.CALL_DATE, "is required"));
         }
@@ -543,7 +555,8 @@ public class ReviewService {
             violations.add(new Violation(ReviewCallProcess.CALL_DATE, "the call must start at least "
                     + settings.minimumNotice().toMinutes() + " minutes from now, not in the past"));
         }
-        violations.addAll(callShapeViolations(review, minutes, format, place, siteField, linkField));
+        violations.addAll(callShapeViolations(review, minutes, format, place, siteField, linkField,
+                OnSiteVisits.addedMinutes(format, onSite)));
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
@@ -556,15 +569,18 @@ public class ReviewService {
 
     /** What is wrong with a call's length (15 minutes to 8 hours, the agenda's timeboxes), format and place. */
     List<Violation> callShapeViolations(Review review, Integer minutes, String format, MeetingPlace place,
-            String siteField, String linkField) {
+            String siteField, String linkField, int addedAgendaMinutes) {
         List<Violation> violations = new ArrayList<>();
+        boolean visitOnAgenda = agendaItems.findByReviewIdOrderByPositionAsc(review.getId()).stream()
+                .anyMatch(item -> OnSiteVisits.OPERATIONS_VISIT.equals(item.getTitle()));
         int agendaMinutes = agendaItems.findByReviewIdOrderByPositionAsc(review.getId()).stream()
-                .mapToInt(AgendaItem::getTimeboxMinutes).sum();
+                .mapToInt(AgendaItem::getTimeboxMinutes).sum() + (visitOnAgenda ? 0 : addedAgendaMinutes);
         if (minutes == null || minutes < 15 || minutes > 480) {
             violations.add(new Violation(ReviewCallProcess.CALL_MINUTES, "must be between 15 and 480"));
         } else if (minutes < agendaMinutes) {
             violations.add(new Violation(ReviewCallProcess.CALL_MINUTES, "must be at least " + agendaMinutes
-                    + ": the agenda's timeboxes take " + agendaMinutes + " minutes"));
+                    + ": the agenda's timeboxes take " + agendaMinutes + " minutes"
+                    + (addedAgendaMinutes > 0 && !visitOnAgenda ? ", with the visit of the operations" : "")));
         }
         if (format == null || !MeetingPlace.FORMATS.contains(format)) {
             violations.add(new Violation(ReviewCallProcess.CALL_FORMAT, "must be on premises, remote or hybrid"));
@@ -574,12 +590,13 @@ public class ReviewService {
         return violations;
     }
 
-    private Scheduled scheduled(Engagement engagement, Meeting meeting, List<String> invitees) {
+    private Scheduled scheduled(Review review, Engagement engagement, Meeting meeting, List<String> invitees) {
         OffsetDateTime starts = meeting.start().toOffsetDateTime();
         Duration untilCall = Duration.between(clock.instant(), starts.toInstant());
         Duration before = untilCall.dividedBy(2).compareTo(settings.attendanceDeadlineBeforeCall()) < 0
                 ? untilCall.dividedBy(2) : settings.attendanceDeadlineBeforeCall();
-        return new Scheduled(invitees, starts.minus(before).truncatedTo(ChronoUnit.MINUTES), starts);
+        return new Scheduled(invitees, starts.minus(before).truncatedTo(ChronoUnit.MINUTES), starts,
+                review.getVisitHost());
     }
 
     /** Everyone on the stakeholder map but the officer who organises the call. */
@@ -599,6 +616,7 @@ public class ReviewService {
             text.append(item.getPosition()).append(". ").append(item.getTitle()).append(" — ").append(item.getOwner())
                     .append(" (").append(item.getTimeboxMinutes()).append(" min)\n");
         }
+        text.append(visits.inviteLines(review));
         if (review.getScorecardSummary() != null) {
             text.append('\n').append(review.getScorecardSummary());
         }

@@ -73,6 +73,15 @@ public class SchedulingPoll {
 
     private String link;
 
+    @Column(name = "visit_host")
+    private String visitHost;
+
+    @Column(name = "visit_instructions")
+    private String visitInstructions;
+
+    @Column(name = "operations_visit", nullable = false)
+    private boolean operationsVisit;
+
     @Column(name = "opened_by", nullable = false)
     private String openedBy;
 
@@ -105,8 +114,11 @@ public class SchedulingPoll {
     protected SchedulingPoll() {
     }
 
-    SchedulingPoll(Long reviewId, int round, int minutes, MeetingPlace place, String format, List<Slot> slots,
-            List<Respondent> respondents, String openedBy, Instant openedAt, Instant closesAt) {
+    SchedulingPoll(Long reviewId, int round, int minutes, MeetingPlace place, String format, OnSiteVisits.OnSite onSite,
+            List<Slot> slots, List<Respondent> respondents, String openedBy, Instant openedAt, Instant closesAt) {
+        this.visitHost = onSite.host();
+        this.visitInstructions = onSite.instructions();
+        this.operationsVisit = onSite.operationsVisit();
         this.reviewId = reviewId;
         this.round = round;
         this.minutes = minutes;
@@ -130,6 +142,11 @@ public class SchedulingPoll {
         this.status = Status.CHOSEN;
         this.chosenSlot = slot;
         this.chosenBy = officer;
+    }
+
+    /** The on-site details the officer gave with the slots. */
+    OnSiteVisits.OnSite onSite() {
+        return new OnSiteVisits.OnSite(visitHost, visitInstructions, operationsVisit);
     }
 
     Optional<Slot> slot(int position) {

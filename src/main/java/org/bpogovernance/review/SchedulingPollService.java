@@ -92,6 +92,7 @@ public class SchedulingPollService {
     private final AttendanceRepository attendances;
     private final ReviewService reviewService;
     private final ReviewCalls calls;
+    private final OnSiteVisits visits;
     private final EngagementService engagements;
     private final PersonProfiles profiles;
     private final ReviewSettings settings;
@@ -100,13 +101,14 @@ public class SchedulingPollService {
     private final Clock clock;
 
     SchedulingPollService(SchedulingPollRepository polls, PollAnswerRepository answers, AttendanceRepository attendances,
-            ReviewService reviewService, ReviewCalls calls, EngagementService engagements, PersonProfiles profiles, ReviewSettings settings,
+            ReviewService reviewService, ReviewCalls calls, OnSiteVisits visits, EngagementService engagements, PersonProfiles profiles, ReviewSettings settings,
             PublicUrl publicUrl, AuditTrail auditTrail, Clock clock) {
         this.polls = polls;
         this.answers = answers;
         this.attendances = attendances;
         this.reviewService = reviewService;
         this.calls = calls;
+        this.visits = visits;
         this.engagements = engagements;
         this.profiles = profiles;
         this.settings = settings;
@@ -169,7 +171,7 @@ public class SchedulingPollService {
      */
     @Transactional
     public Opened open(Long reviewId, String openedBy, String slotLines, Integer minutes, String format, String site,
-            String link) {
+            String link, OnSiteVisits.OnSite onSite) {
         Review review = reviewService.find(reviewId);
         review.requireStatus(Review.Status.PREPARING);
         Engagement engagement = engagements.forProcess(review.getEngagementId());
@@ -180,9 +182,10 @@ public class SchedulingPollService {
         }
         MeetingPlace place = format == null ? new MeetingPlace(null, null) : MeetingPlace.of(format, site, link, engagement);
         List<Violation> violations = new ArrayList<>(reviewService.callShapeViolations(review, minutes, format, place,
-                ReviewCallProcess.CALL_SITE, ReviewCallProcess.CALL_LINK));
+                ReviewCallProcess.CALL_SITE, ReviewCallProcess.CALL_LINK, OnSiteVisits.addedMinutes(format, onSite)));
+        violations.addAll(visits.violations(engagement.getId(), format, onSite));
         return openRound(review, engagement, earlier.size() + 1, openedBy, slotLines,
-                minutes == null ? 0 : minutes, format, place, violations);
+                minutes == null ? 0 : minutes, format, place, onSite, violations);
     }
 
     /** Opens the second round after one without a slot for the quorum: new slots, the same length, format and place. */
@@ -197,11 +200,11 @@ public class SchedulingPollService {
         }
         Engagement engagement = engagements.forProcess(review.getEngagementId());
         return openRound(review, engagement, last.getRound() + 1, openedBy, slotLines, last.getMinutes(), last.getFormat(),
-                new MeetingPlace(last.getSite(), last.getLink()), new ArrayList<>());
+                new MeetingPlace(last.getSite(), last.getLink()), last.onSite(), new ArrayList<>());
     }
 
     private Opened openRound(Review review, Engagement engagement, int round, String openedBy, String slotLines,
-            int minutes, String format, MeetingPlace place, List<Violation> violations) {
+            int minutes, String format, MeetingPlace place, OnSiteVisits.OnSite onSite, List<Violation> violations) {
         List<SchedulingPoll.Slot> slots = slots(slotLines, engagement.zone(), minutes, violations);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
@@ -213,7 +216,7 @@ public class SchedulingPollService {
                 .truncatedTo(ChronoUnit.MINUTES);
         List<SchedulingPoll.Respondent> respondents = reviewService.invitees(engagement).stream()
                 .map(user -> new SchedulingPoll.Respondent(user, UUID.randomUUID().toString())).toList();
-        SchedulingPoll poll = polls.save(new SchedulingPoll(review.getId(), round, minutes, place, format, slots, respondents,
+        SchedulingPoll poll = polls.save(new SchedulingPoll(review.getId(), round, minutes, place, format, onSite, slots, respondents,
                 openedBy, now, closesAt));
         auditTrail.record(EngagementService.AUDIT_TYPE, engagement.getId(), "REVIEW_POLL_OPENED", review.title()
                 + ": " + slots.size() + " slots" + (round > 1 ? " (round " + round + ")" : "") + ", answers until "
@@ -454,7 +457,7 @@ public class SchedulingPollService {
         Engagement engagement = engagements.forProcess(engagementOf(poll));
         LocalDateTime start = LocalDateTime.ofInstant(poll.slot(poll.getChosenSlot()).orElseThrow().startsAt(), engagement.zone());
         ReviewService.Scheduled scheduled = reviewService.schedule(poll.getReviewId(), start.toLocalDate(), start.toLocalTime(),
-                poll.getMinutes(), poll.getFormat(), poll.getSite(), poll.getLink());
+                poll.getMinutes(), poll.getFormat(), poll.getSite(), poll.getLink(), poll.onSite());
         Map<String, PollAnswer> answerOf = answers.findByPollIdOrderByIdAsc(pollId).stream()
                 .filter(answer -> answer.getSlot() == poll.getChosenSlot())
                 .collect(Collectors.toMap(PollAnswer::getUserId, answer -> answer));

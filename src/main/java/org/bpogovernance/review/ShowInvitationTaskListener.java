@@ -8,7 +8,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Creating "Confirm attendance" shows the participant when (in their own zone too) and where the call is, and its agenda. */
+/**
+ * Creating (or reassigning) "Confirm attendance" shows the participant when (in their own zone too)
+ * and where the call is, and its agenda: written for whoever has the task now.
+ */
 @Component
 class ShowInvitationTaskListener implements TaskListener {
 

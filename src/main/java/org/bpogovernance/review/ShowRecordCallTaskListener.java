@@ -33,6 +33,7 @@ class ShowRecordCallTaskListener implements TaskListener {
         task.setVariableLocal(ReviewCallProcess.MILESTONE_UPDATES,
                 FormValues.shown(ReviewForms.milestoneText(minutesService.milestoneLines(review.getEngagementId()))));
         task.setVariableLocal(ReviewCallProcess.ACTION_ITEMS, FormValues.shown(ReviewForms.actionText(minutesService.proposedActions(reviewId))));
+        task.setVariableLocal(ReviewCallProcess.TRAVEL, null);
         task.setVariableLocal(ReviewCallProcess.PARTICIPANTS, FormValues.shown(reviewService.participants(review.getEngagementId())));
         ReviewCallProcess.minutesFieldsOn(task, null);
     }

@@ -32,6 +32,9 @@ class ShowScheduleTaskListener implements TaskListener {
         task.setVariableLocal(ReviewCallProcess.CALL_FORMAT, proposal.format());
         task.setVariableLocal(ReviewCallProcess.CALL_SITE, proposal.site());
         task.setVariableLocal(ReviewCallProcess.CALL_LINK, proposal.link());
+        task.setVariableLocal(ReviewCallProcess.CALL_HOST, proposal.host());
+        task.setVariableLocal(ReviewCallProcess.CALL_TRAVEL, proposal.instructions());
+        task.setVariableLocal(ReviewCallProcess.OPERATIONS_VISIT, false);
         task.setVariableLocal(ReviewCallProcess.SCHEDULING, "ONE_TIME");
         boolean pollFailed = polls.hasFailedTwice(reviewId);
         task.setVariableLocal(ReviewCallProcess.POLL_SLOTS, pollFailed ? null : polls.suggestions(reviewId, proposal.minutes()));

@@ -229,7 +229,17 @@ class ReviewCallThroughputBenchmark {
                     .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
             task.getExecution().setVariable("attendanceDeadline", starts.minusDays(1).toString());
             task.getExecution().setVariable("callStartsAt", starts.toString());
+            task.getExecution().setVariable("timeByPoll", false);
         });
+        beans.put("onSiteVisits", new NoTravel());
         return beans;
+    }
+
+    /** The meeting-format decision's travel input: nothing recorded. */
+    public static final class NoTravel {
+
+        public double lastTravelCost(Long reviewId) {
+            return 0;
+        }
     }
 }

@@ -32,6 +32,7 @@ final class ReviewCallsOverHttp {
 
     /** What each person enters in each task of onboarding and of a review call, in engine-rest's shape. */
     static final Map<String, String> FORM_VALUES = Map.ofEntries(
+            Map.entry("userTask_registerVisitors", "{\"visitorsRegistered\": {\"value\": true, \"type\": \"Boolean\"}}"),
             Map.entry("userTask_scheduleKickOff", """
                     {"kickOffDate": {"value": "%s"}, "kickOffTime": {"value": "10:00"}, "kickOffFormat": {"value": "REMOTE"}}"""
                     .formatted(LocalDate.now(BERLIN).plusDays(7))),

@@ -33,24 +33,29 @@ class MeetingFormatDecisionTest {
 
     final Set<String> matchedRules = new HashSet<>();
 
-    @ParameterizedTest(name = "{0} {1} call {2} -> {3} ({4})")
+    @ParameterizedTest(name = "{0} {1} call {2}, last travel {5} -> {3} ({4})")
     @CsvSource({
-            "EXITING,     OPERATIONAL, 7, ON_PREMISES, rule_finalCall",
-            "EXITING,     EXECUTIVE,   1, ON_PREMISES, rule_finalCall",
-            "OPERATIONAL, EXECUTIVE,   4, ON_PREMISES, rule_executiveTier",
-            "RENEWAL,     EXECUTIVE,   2, ON_PREMISES, rule_executiveTier",
-            "OPERATIONAL, OPERATIONAL, 1, ON_PREMISES, rule_firstCall",
-            "OPERATIONAL, MANAGEMENT,  1, ON_PREMISES, rule_firstCall",
-            "OPERATIONAL, MANAGEMENT,  2, HYBRID,      rule_managementTier",
-            "OPERATIONAL, MANAGEMENT,  3, HYBRID,      rule_managementTier",
-            "OPERATIONAL, OPERATIONAL, 3, HYBRID,      rule_everyThirdCall",
-            "OPERATIONAL, OPERATIONAL, 6, HYBRID,      rule_everyThirdCall",
-            "OPERATIONAL, OPERATIONAL, 2, REMOTE,      rule_otherwise",
-            "RENEWAL,     OPERATIONAL, 4, REMOTE,      rule_otherwise"})
-    void decidesTheFormat(String phase, String tier, int sequence, String format, String rule) {
+            "EXITING,     OPERATIONAL, 7, ON_PREMISES, rule_finalCall,",
+            "EXITING,     EXECUTIVE,   1, ON_PREMISES, rule_finalCall,",
+            "OPERATIONAL, EXECUTIVE,   4, ON_PREMISES, rule_executiveTier,",
+            "RENEWAL,     EXECUTIVE,   2, ON_PREMISES, rule_executiveTier,",
+            "OPERATIONAL, OPERATIONAL, 1, ON_PREMISES, rule_firstCall,",
+            "OPERATIONAL, MANAGEMENT,  1, ON_PREMISES, rule_firstCall,",
+            "OPERATIONAL, MANAGEMENT,  2, HYBRID,      rule_managementTier,",
+            "OPERATIONAL, MANAGEMENT,  3, HYBRID,      rule_managementTier,",
+            "OPERATIONAL, OPERATIONAL, 3, HYBRID,      rule_everyThirdCall,",
+            "OPERATIONAL, OPERATIONAL, 6, HYBRID,      rule_everyThirdCall,",
+            "OPERATIONAL, OPERATIONAL, 2, REMOTE,      rule_otherwise,",
+            "RENEWAL,     OPERATIONAL, 4, REMOTE,      rule_otherwise,",
+            "OPERATIONAL, OPERATIONAL, 3, REMOTE,      rule_costlyTravel,  5200.50",
+            "OPERATIONAL, MANAGEMENT,  2, REMOTE,      rule_costlyTravel,  9000",
+            "OPERATIONAL, MANAGEMENT,  2, HYBRID,      rule_managementTier, 5000",
+            "OPERATIONAL, EXECUTIVE,   2, ON_PREMISES, rule_executiveTier, 9000",
+            "OPERATIONAL, OPERATIONAL, 1, ON_PREMISES, rule_firstCall,     9000"})
+    void decidesTheFormat(String phase, String tier, int sequence, String format, String rule, Double lastTravelCost) {
         var result = decisionService.evaluateDecisionTableByKey("meeting-format")
                 .variables(Variables.createVariables().putValue("phase", phase).putValue("tier", tier)
-                        .putValue("sequence", sequence))
+                        .putValue("sequence", sequence).putValue("lastTravelCost", lastTravelCost == null ? 0.0 : lastTravelCost))
                 .evaluate();
         assertThat((String) result.getSingleResult().getSingleEntry()).isEqualTo(format);
         var evaluation = historyService.createHistoricDecisionInstanceQuery().decisionDefinitionKey("meeting-format")

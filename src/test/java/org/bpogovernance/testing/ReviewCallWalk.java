@@ -111,9 +111,17 @@ public final class ReviewCallWalk {
         tasklist.submitted(user, task, "{\"attendanceResponse\": {\"value\": \"" + response + "\"}}");
     }
 
-    /** Fires the "Call takes place" timer of the review. */
+    /**
+     * Fires the "Call takes place" timer of the review, and on site the host's "Call begins" with
+     * it (both are due when the call starts): visitors the host did not register by then stay unregistered.
+     */
     public void callTakesPlace(ProcessInstance review) {
         managementService.executeJob(job(review.getId(), "timer_callTakesPlace").getId());
+        Job callBegins = managementService.createJobQuery().processInstanceId(review.getId()).activityId("timer_callBegins")
+                .singleResult();
+        if (callBegins != null) {
+            managementService.executeJob(callBegins.getId());
+        }
     }
 
     /** olivia records the call: everyone's presence as suggested (remote where none is), the minutes, the action items. */
