@@ -169,6 +169,17 @@ public class OnSiteVisits {
                 .collect(Collectors.joining("\n"));
     }
 
+    /**
+     * When the host's registration is due: a day before the call, or, for a call set later than
+     * that, two hours from now (never after the call starts).
+     */
+    public java.util.Date registrationDue(String callStartsAt) {
+        Instant start = java.time.OffsetDateTime.parse(callStartsAt).toInstant();
+        Instant due = start.minus(java.time.Duration.ofDays(1));
+        Instant soonest = clock.instant().plus(java.time.Duration.ofHours(2));
+        return java.util.Date.from(due.isAfter(soonest) ? due : soonest.isBefore(start) ? soonest : start);
+    }
+
     /** The host registered the visitors with the reception. */
     @Transactional
     public void registered(Long reviewId, String by, String note) {

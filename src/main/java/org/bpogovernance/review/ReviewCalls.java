@@ -59,10 +59,10 @@ class ReviewCalls {
                 .taskDefinitionKey(taskDefinitionKey).singleResult());
     }
 
-    /** A person's own open task of the step (a step that asks several people at once). */
-    Optional<Task> openTaskOf(String processInstanceId, String taskDefinitionKey, String assignee) {
+    /** The open task of a step that asks several people at once, by its task-local variable naming the person asked. */
+    Optional<Task> openTaskOf(String processInstanceId, String taskDefinitionKey, String personVariable, String person) {
         return Optional.ofNullable(taskService.createTaskQuery().processInstanceId(processInstanceId)
-                .taskDefinitionKey(taskDefinitionKey).taskAssignee(assignee).singleResult());
+                .taskDefinitionKey(taskDefinitionKey).taskVariableValueEquals(personVariable, person).singleResult());
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.bpogovernance.review;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -16,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.bpogovernance.audit.AuditTrail;
@@ -277,7 +280,7 @@ public class SchedulingPollService {
      */
     @Transactional
     public void answer(Long pollId, String respondent, String actingUser, Map<Integer, String> submitted) {
-        SchedulingPoll poll = open(pollId, respondent, actingUser);
+        SchedulingPoll poll = takingAnswers(pollId, respondent, actingUser);
         Map<Integer, PollAnswer> given = answersOf(poll.getId(), respondent);
         List<Violation> violations = new ArrayList<>();
         Map<Integer, Availability> chosen = new LinkedHashMap<>();
@@ -300,8 +303,10 @@ public class SchedulingPollService {
             throw new InvalidInputException(violations);
         }
         chosen.forEach((slot, availability) -> record(poll, respondent, slot, availability, given.get(slot)));
-        auditTrail.record(EngagementService.AUDIT_TYPE, engagementOf(poll), "REVIEW_POLL_ANSWERED",
-                respondent + " answered the scheduling poll" + (poll.getRound() > 1 ? " (round " + poll.getRound() + ")" : ""));
+        if (!chosen.isEmpty()) {
+            auditTrail.record(EngagementService.AUDIT_TYPE, engagementOf(poll), "REVIEW_POLL_ANSWERED", respondent
+                    + " answered the scheduling poll" + (poll.getRound() > 1 ? " (round " + poll.getRound() + ")" : ""));
+        }
     }
 
     /**
@@ -310,13 +315,14 @@ public class SchedulingPollService {
      */
     @Transactional
     public Map<Integer, Availability> answerByLink(Long pollId, String user, String token, int slot, String answer) {
-        SchedulingPoll poll = polls.findById(pollId).orElseThrow(() -> new NotFoundException("scheduling poll", pollId));
+        SchedulingPoll poll = onTheEngagement(pollId, user);
         SchedulingPoll.Respondent respondent = poll.respondent(user).orElse(null);
-        if (respondent == null || !respondent.linkToken().equals(token)) {
-            throw new InvalidInputException("token", "this link was sent to someone else; " + user
-                    + " answers with the links of their own mail, or in Tasklist");
+        if (respondent == null || token == null || !MessageDigest.isEqual(respondent.linkToken().getBytes(StandardCharsets.UTF_8),
+                token.getBytes(StandardCharsets.UTF_8))) {
+            throw new InvalidInputException(ReviewCallProcess.POLL_RESPONDENT.name(), "this link was sent to someone else; "
+                    + user + " answers with the links of their own mail, or in Tasklist");
         }
-        open(pollId, user, user);
+        takingAnswers(pollId, user, user);
         if (poll.slot(slot).isEmpty()) {
             throw new InvalidInputException("slot", "this poll has no slot " + slot);
         }
@@ -327,12 +333,14 @@ public class SchedulingPollService {
             throw new InvalidInputException("answer", "must be AVAILABLE, IF_NEED_BE or NOT_AVAILABLE");
         }
         record(poll, user, slot, availability, answersOf(pollId, user).get(slot));
-        Map<Integer, Availability> given = new java.util.TreeMap<>();
+        auditTrail.record(EngagementService.AUDIT_TYPE, engagementOf(poll), "REVIEW_POLL_ANSWERED", user
+                + " answered slot " + slot + " of the scheduling poll from the mail: " + availability.words());
+        Map<Integer, Availability> given = new TreeMap<>();
         answersOf(pollId, user).forEach((position, recorded) -> given.put(position, recorded.getAnswer()));
         if (given.size() == poll.getSlots().size()) {
             Review review = reviewService.find(poll.getReviewId());
-            calls.openTaskOf(review.getProcessInstanceId(), ReviewCallProcess.ANSWER_POLL_TASK, user)
-                    .ifPresent(task -> calls.complete(task, Map.of()));
+            calls.openTaskOf(review.getProcessInstanceId(), ReviewCallProcess.ANSWER_POLL_TASK,
+                    ReviewCallProcess.POLL_RESPONDENT.name(), user).ifPresent(task -> calls.complete(task, Map.of()));
         }
         return given;
     }
@@ -351,20 +359,33 @@ public class SchedulingPollService {
         answers.save(answer);
     }
 
-    /** The poll, if the person was asked in it, answers for themselves and it still takes answers. */
-    private SchedulingPoll open(Long pollId, String respondent, String actingUser) {
-        SchedulingPoll poll = polls.findById(pollId).orElseThrow(() -> new NotFoundException("scheduling poll", pollId));
+    /**
+     * The poll, locked, if the person is on its engagement (others learn nothing of it: 404), was
+     * asked in it, answers for themselves, and it still takes answers.
+     */
+    private SchedulingPoll takingAnswers(Long pollId, String respondent, String actingUser) {
+        SchedulingPoll poll = onTheEngagement(pollId, respondent);
         if (!respondent.equals(actingUser)) {
             throw new InvalidInputException("respondent", actingUser + " cannot answer for " + respondent
                     + "; each person answers the poll for themselves");
         }
         if (poll.respondent(respondent).isEmpty()) {
-            throw new InvalidInputException("respondent", respondent + " is not asked in this poll");
+            throw new InvalidInputException("respondent", respondent + " is not asked in this poll; it asks the people invited "
+                    + "to the call");
         }
         ZoneId zone = engagements.forProcess(engagementOf(poll)).zone();
         if (poll.getStatus() != SchedulingPoll.Status.OPEN || !clock.instant().isBefore(poll.getClosesAt())) {
             throw new ConflictException(ReviewCallProcess.POLL_ANSWER, "the poll closed on "
                     + PeopleDates.dayAndTime(poll.getClosesAt(), zone) + "; answers are no longer taken");
+        }
+        return poll;
+    }
+
+    /** The poll, locked, if the person is still on its engagement; otherwise as if it did not exist. */
+    private SchedulingPoll onTheEngagement(Long pollId, String user) {
+        SchedulingPoll poll = polls.lockById(pollId).orElseThrow(() -> new NotFoundException("scheduling poll", pollId));
+        if (engagements.stakeholdersForProcess(engagementOf(poll)).stream().noneMatch(s -> s.getUserId().equals(user))) {
+            throw new NotFoundException("scheduling poll", pollId);
         }
         return poll;
     }
@@ -383,10 +404,12 @@ public class SchedulingPollService {
      */
     @Transactional
     public Outcome close(Long pollId) {
-        SchedulingPoll poll = find(pollId);
+        SchedulingPoll poll = polls.lockById(pollId).orElseThrow(() -> new NotFoundException("scheduling poll", pollId));
         if (poll.getStatus() == SchedulingPoll.Status.OPEN) {
             RoundView round = round(poll, null);
-            List<SlotView> candidates = round.slots().stream().filter(SlotView::quorum).toList();
+            // a slot too near by now could not be scheduled any more
+            List<SlotView> candidates = round.slots().stream().filter(SlotView::quorum)
+                    .filter(slot -> !reviewService.tooSoon(slot.startsAt())).toList();
             Comparator<SlotView> better = Comparator.comparingInt(SlotView::available).reversed()
                     .thenComparingInt(SlotView::notAvailable)
                     .thenComparingInt(slot -> slot.outsideWorkingHours().size());
@@ -421,10 +444,13 @@ public class SchedulingPollService {
         };
     }
 
-    /** The officer's pick: any slot of the round (also one the poll did not rank first), still far enough ahead. */
+    /**
+     * The officer's pick: any slot of the round that the quorum can attend (also one the poll did
+     * not rank first), still far enough ahead.
+     */
     @Transactional
     public void pick(Long pollId, String officer, Integer slot) {
-        SchedulingPoll poll = find(pollId);
+        SchedulingPoll poll = polls.lockById(pollId).orElseThrow(() -> new NotFoundException("scheduling poll", pollId));
         if (poll.getStatus() == SchedulingPoll.Status.OPEN || poll.getStatus() == SchedulingPoll.Status.NO_QUORUM) {
             throw new ConflictException(ReviewCallProcess.POLL_CHOICE, "round " + poll.getRound() + " of the poll is "
                     + poll.getStatus().name().toLowerCase().replace('_', ' ') + "; there is nothing to pick");
@@ -432,6 +458,10 @@ public class SchedulingPollService {
         SchedulingPoll.Slot chosen = slot == null ? null : poll.slot(slot).orElse(null);
         if (chosen == null) {
             throw new InvalidInputException(ReviewCallProcess.POLL_CHOICE, "choose one of slots 1 to " + poll.getSlots().size());
+        }
+        if (!round(poll, null).slots().get(slot - 1).quorum()) {
+            throw new InvalidInputException(ReviewCallProcess.POLL_CHOICE, "slot " + slot + " does not suit both the client "
+                    + "representative and the provider manager; pick one that does");
         }
         if (reviewService.tooSoon(chosen.startsAt())) {
             throw new InvalidInputException(ReviewCallProcess.POLL_CHOICE, "slot " + slot + " has passed or starts in less than "
@@ -519,16 +549,16 @@ public class SchedulingPollService {
                 stakeholder.getUserId(), stakeholder.getSide() == null ? null : stakeholder.getSide().name()));
         List<PollAnswer> all = answers.findByPollIdOrderByIdAsc(poll.getId());
         Duration length = Duration.ofMinutes(poll.getMinutes());
+        List<String> asked = new ArrayList<>(respondents);
+        String officer = engagements.holderOrNull(engagement.getId(), StakeholderRole.GOVERNANCE_OFFICER);
+        if (officer != null) {
+            asked.add(officer);
+        }
         List<SlotView> slots = new ArrayList<>();
         for (SchedulingPoll.Slot slot : poll.getSlots()) {
             Map<String, Availability> bySlot = all.stream().filter(answer -> answer.getSlot() == slot.position())
                     .collect(Collectors.toMap(PollAnswer::getUserId, PollAnswer::getAnswer, (a, b) -> b));
             ZonedDateTime start = slot.startsAt().atZone(zone);
-            List<String> asked = new ArrayList<>(respondents);
-            String officer = engagements.holderOrNull(engagement.getId(), StakeholderRole.GOVERNANCE_OFFICER);
-            if (officer != null) {
-                asked.add(officer);
-            }
             slots.add(new SlotView(slot.position(), slot.startsAt(), new PeopleDates.Moment(start).forReader(readerZone),
                     count(bySlot, Availability.AVAILABLE), count(bySlot, Availability.IF_NEED_BE),
                     count(bySlot, Availability.NOT_AVAILABLE),

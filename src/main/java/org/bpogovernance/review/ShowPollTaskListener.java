@@ -1,18 +1,15 @@
 package org.bpogovernance.review;
 
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-import org.bpogovernance.notification.TaskMailChoices;
 import org.bpogovernance.platform.FormValues;
-import org.bpogovernance.review.PollAnswer.Availability;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Creating "Answer the scheduling poll" shows the person each slot in the engagement's time and
- * theirs, flagged when outside their working hours; their task mail carries one-click answers.
+ * Creating "Answer the scheduling poll" shows the person asked each slot in the engagement's time
+ * and theirs, flagged when outside their working hours, and keeps on the task whom it asks (its
+ * mail carries that person's one-click answers: {@link PollAnswerLinks}).
  */
 @Component
 class ShowPollTaskListener implements TaskListener {
@@ -27,6 +24,7 @@ class ShowPollTaskListener implements TaskListener {
     public void notify(DelegateTask task) {
         Long pollId = ReviewCallProcess.POLL_ID.required(task);
         String respondent = ReviewCallProcess.POLL_RESPONDENT.required(task);
+        task.setVariableLocal(ReviewCallProcess.POLL_RESPONDENT.name(), respondent);
         List<String> slots = polls.slotsFor(pollId, respondent);
         for (int n = 1; n <= SchedulingPollService.MAX_SLOTS; n++) {
             task.setVariableLocal(ReviewCallProcess.POLL_SLOT + n, n <= slots.size() ? FormValues.shown(slots.get(n - 1)) : null);
@@ -38,11 +36,5 @@ class ShowPollTaskListener implements TaskListener {
             description.append("\nSlot ").append(n).append(": ").append(slots.get(n - 1));
         }
         task.setDescription(description.toString());
-        Map<Integer, Map<Availability, String>> links = polls.linksFor(pollId, respondent);
-        task.setVariableLocal(TaskMailChoices.VARIABLE, TaskMailChoices.lines(links.entrySet().stream()
-                .flatMap(slot -> slot.getValue().entrySet().stream().map(link -> new TaskMailChoices.Choice(
-                        "Slot " + slot.getKey() + ": " + link.getKey().words(),
-                        link.getValue())))
-                .collect(Collectors.toList())));
     }
 }

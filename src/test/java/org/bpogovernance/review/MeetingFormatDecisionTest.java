@@ -53,9 +53,12 @@ class MeetingFormatDecisionTest {
             "OPERATIONAL, EXECUTIVE,   2, ON_PREMISES, rule_executiveTier, 9000",
             "OPERATIONAL, OPERATIONAL, 1, ON_PREMISES, rule_firstCall,     9000"})
     void decidesTheFormat(String phase, String tier, int sequence, String format, String rule, Double lastTravelCost) {
-        var result = decisionService.evaluateDecisionTableByKey("meeting-format")
-                .variables(Variables.createVariables().putValue("phase", phase).putValue("tier", tier)
-                        .putValue("sequence", sequence).putValue("lastTravelCost", lastTravelCost == null ? 0.0 : lastTravelCost))
+        var variables = Variables.createVariables().putValue("phase", phase).putValue("tier", tier).putValue("sequence", sequence);
+        if (lastTravelCost != null) {
+            // left out otherwise, as a call started before the input existed evaluates the table
+            variables.putValue("lastTravelCost", lastTravelCost);
+        }
+        var result = decisionService.evaluateDecisionTableByKey("meeting-format").variables(variables)
                 .evaluate();
         assertThat((String) result.getSingleResult().getSingleEntry()).isEqualTo(format);
         var evaluation = historyService.createHistoricDecisionInstanceQuery().decisionDefinitionKey("meeting-format")

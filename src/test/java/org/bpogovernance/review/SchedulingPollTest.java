@@ -172,6 +172,11 @@ class SchedulingPollTest {
         ResponseEntity<String> someoneElses = get(rest, "sam", "demo", petersLinks.get(0).replaceFirst("^https?://[^/]+", ""));
         assertThat(someoneElses.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(someoneElses.getBody()).contains("this link was sent to someone else");
+        ResponseEntity<String> outsider = get(rest, "carl", "demo", petersLinks.get(0).replaceFirst("^https?://[^/]+", ""));
+        assertThat(outsider.getStatusCode()).as("someone of another engagement learns nothing").isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(get(rest, "carl", "demo", pollPath(review)).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(jdbc.queryForList("select count(*) from act_hi_varinst where text_ like '%token=%'", Integer.class))
+                .as("the links' tokens are not kept in the engine").containsExactly(0);
         ResponseEntity<String> first = click("peter", petersLinks, 1, "AVAILABLE");
         assertThat(first.getBody()).contains("Your answer is recorded", "available", "not answered yet");
         assertThat(Json.<List<String>>read(get(rest, "olivia", "demo", pollPath(review)).getBody(), "$.rounds[0].notAnswered"))
