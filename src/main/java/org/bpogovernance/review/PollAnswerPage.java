@@ -46,9 +46,9 @@ class PollAnswerPage {
             var slots = polls.slotsFor(pollId, user);
             StringBuilder body = new StringBuilder("<h1>Your answer is recorded</h1><p>Slot ").append(slot).append(", ")
                     .append(HtmlUtils.htmlEscape(slots.get(slot - 1))).append(": <strong>")
-                    .append(given.get(slot).words()).append("</strong></p><ul>");
+                    .append(given.get(slot).words()).append("</strong></p><p>Your answers to this poll:</p><ul>");
             for (int n = 1; n <= slots.size(); n++) {
-                body.append("<li>Slot ").append(n).append(", ").append(HtmlUtils.htmlEscape(slots.get(n - 1))).append(": ")
+                body.append("<li>Slot ").append(n).append(": ")
                         .append(given.containsKey(n) ? given.get(n).words() : "<em>not answered yet</em>").append("</li>");
             }
             body.append("</ul><p>").append(given.size() == slots.size()
