@@ -98,11 +98,12 @@ public class TimelineService {
     private static Map<String, Category> actions() {
         Map<String, Category> actions = new LinkedHashMap<>();
         for (String action : List.of("REGISTERED", "ONBOARDING_STARTED", "ONBOARDING_COMPLETED", "ONBOARDING_OVERRUN",
-                "PHASE_CHANGED", "TERM_STARTED")) {
+                "PHASE_CHANGED", "TERM_STARTED", "PROCESS_MIGRATED")) {
             actions.put(action, Category.LIFECYCLE);
         }
         for (String action : List.of("REVIEW_STARTED", "AGENDA_PREPARED", "REVIEW_SCHEDULED", "REVIEW_RESCHEDULED",
-                "REVIEW_RECORDED", "REVIEW_SIGNED_OFF", "REVIEW_RATED", "KICK_OFF_SCHEDULED")) {
+                "REVIEW_RECORDED", "REVIEW_SIGNED_OFF", "REVIEW_RATED", "KICK_OFF_SCHEDULED", "REVIEW_POLL_OPENED",
+                "REVIEW_POLL_CLOSED", "REVIEW_POLL_PICKED", "REVIEW_VISITORS_REGISTERED")) {
             actions.put(action, Category.REVIEW);
         }
         for (String action : List.of("CHARTER_APPROVED", "CHARTER_REJECTED", "MINUTES_APPROVED", "MINUTES_REJECTED",

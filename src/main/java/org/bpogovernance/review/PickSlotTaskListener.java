@@ -16,10 +16,12 @@ import org.springframework.stereotype.Component;
 class PickSlotTaskListener implements TaskListener {
 
     private final SchedulingPollService polls;
+    private final PollReadings readings;
     private final PersonProfiles profiles;
     private final CurrentUser currentUser;
 
-    PickSlotTaskListener(SchedulingPollService polls, PersonProfiles profiles, CurrentUser currentUser) {
+    PickSlotTaskListener(SchedulingPollService polls, PersonProfiles profiles, CurrentUser currentUser, PollReadings readings) {
+        this.readings = readings;
         this.polls = polls;
         this.profiles = profiles;
         this.currentUser = currentUser;
@@ -29,7 +31,7 @@ class PickSlotTaskListener implements TaskListener {
     public void notify(DelegateTask task) {
         Long pollId = ReviewCallProcess.POLL_ID.required(task);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setVariableLocal(ReviewCallProcess.POLL_TALLY, FormValues.shown(polls.tally(pollId,
+            task.setVariableLocal(ReviewCallProcess.POLL_TALLY, FormValues.shown(readings.tally(pollId,
                     task.getAssignee() == null ? null : profiles.zoneOf(task.getAssignee()).orElse(null))));
             task.setVariableLocal(ReviewCallProcess.POLL_CHOICE, null);
             return;

@@ -12,10 +12,10 @@ import org.springframework.stereotype.Component;
 @Component
 class PollAnswerLinks implements TaskMailChoices {
 
-    private final SchedulingPollService polls;
+    private final PollReadings readings;
 
-    PollAnswerLinks(SchedulingPollService polls) {
-        this.polls = polls;
+    PollAnswerLinks(PollReadings readings) {
+        this.readings = readings;
     }
 
     @Override
@@ -25,7 +25,7 @@ class PollAnswerLinks implements TaskMailChoices {
             return List.of();
         }
         List<Choice> choices = new ArrayList<>();
-        polls.linksFor((Long) task.variable().apply(ReviewCallProcess.POLL_ID.name()), recipient)
+        readings.linksFor((Long) task.variable().apply(ReviewCallProcess.POLL_ID.name()), recipient)
                 .forEach((slot, links) -> links.forEach((answer, url) -> choices.add(
                         new Choice("Slot " + slot + ": " + answer.words(), url))));
         return choices;

@@ -28,10 +28,12 @@ class PollAnswerPage {
     static final String PATH = "/polls/{pollId}/answer";
 
     private final SchedulingPollService polls;
+    private final PollReadings readings;
     private final CurrentUser currentUser;
     private final PublicUrl publicUrl;
 
-    PollAnswerPage(SchedulingPollService polls, CurrentUser currentUser, PublicUrl publicUrl) {
+    PollAnswerPage(SchedulingPollService polls, CurrentUser currentUser, PublicUrl publicUrl, PollReadings readings) {
+        this.readings = readings;
         this.polls = polls;
         this.currentUser = currentUser;
         this.publicUrl = publicUrl;
@@ -43,7 +45,7 @@ class PollAnswerPage {
         String user = currentUser.idOrSystem();
         try {
             Map<Integer, Availability> given = polls.answerByLink(pollId, user, token, slot, answer);
-            var slots = polls.slotsFor(pollId, user);
+            var slots = readings.slotsFor(pollId, user);
             StringBuilder body = new StringBuilder("<h1>Your answer is recorded</h1><p>Slot ").append(slot).append(", ")
                     .append(HtmlUtils.htmlEscape(slots.get(slot - 1))).append(": <strong>")
                     .append(given.get(slot).words()).append("</strong></p><p>Your answers to this poll:</p><ul>");

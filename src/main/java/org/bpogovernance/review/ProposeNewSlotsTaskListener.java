@@ -18,10 +18,14 @@ import org.springframework.stereotype.Component;
 class ProposeNewSlotsTaskListener implements TaskListener {
 
     private final SchedulingPollService polls;
+    private final PollSlots slots;
+    private final PollReadings readings;
     private final PersonProfiles profiles;
     private final CurrentUser currentUser;
 
-    ProposeNewSlotsTaskListener(SchedulingPollService polls, PersonProfiles profiles, CurrentUser currentUser) {
+    ProposeNewSlotsTaskListener(SchedulingPollService polls, PersonProfiles profiles, CurrentUser currentUser, PollReadings readings, PollSlots slots) {
+        this.slots = slots;
+        this.readings = readings;
         this.polls = polls;
         this.profiles = profiles;
         this.currentUser = currentUser;
@@ -32,9 +36,9 @@ class ProposeNewSlotsTaskListener implements TaskListener {
         Long reviewId = REVIEW_ID.required(task);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             SchedulingPoll last = polls.latest(reviewId);
-            task.setVariableLocal(ReviewCallProcess.POLL_TALLY, FormValues.shown(polls.tally(last.getId(),
+            task.setVariableLocal(ReviewCallProcess.POLL_TALLY, FormValues.shown(readings.tally(last.getId(),
                     task.getAssignee() == null ? null : profiles.zoneOf(task.getAssignee()).orElse(null))));
-            task.setVariableLocal(ReviewCallProcess.POLL_SLOTS, polls.suggestions(reviewId, last.getMinutes()));
+            task.setVariableLocal(ReviewCallProcess.POLL_SLOTS, slots.suggestions(reviewId, last.getMinutes()));
             return;
         }
         SchedulingPollService.Opened opened = UserInput.check(() -> polls.openNextRound(reviewId,

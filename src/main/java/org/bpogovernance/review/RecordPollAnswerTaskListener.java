@@ -27,7 +27,7 @@ class RecordPollAnswerTaskListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         Map<Integer, String> answers = new HashMap<>();
-        for (int n = 1; n <= SchedulingPollService.MAX_SLOTS; n++) {
+        for (int n = 1; n <= PollSlots.MAX_SLOTS; n++) {
             answers.put(n, FormValues.text(FormValues.submitted(task, ReviewCallProcess.POLL_ANSWER + n)));
         }
         String respondent = ReviewCallProcess.POLL_RESPONDENT.required(task);

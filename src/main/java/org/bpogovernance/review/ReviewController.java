@@ -34,10 +34,10 @@ class ReviewController {
     private final MinutesDocument document;
     private final Documents documents;
     private final CurrentUser currentUser;
-    private final SchedulingPollService polls;
+    private final PollReadings polls;
 
     ReviewController(ReviewRecords records, MinutesService minutesService, MinutesDocument document, Documents documents,
-            CurrentUser currentUser, SchedulingPollService polls) {
+            CurrentUser currentUser, PollReadings polls) {
         this.records = records;
         this.minutesService = minutesService;
         this.document = document;
@@ -62,7 +62,7 @@ class ReviewController {
      * slot falls outside, and the outcome. 404 for a call scheduled without a poll.
      */
     @GetMapping("/{reviewId}/poll")
-    SchedulingPollService.PollView poll(@PathVariable Long engagementId, @PathVariable Long reviewId) {
+    PollReadings.PollView poll(@PathVariable Long engagementId, @PathVariable Long reviewId) {
         return polls.view(engagementId, reviewId);
     }
 

@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
 @Component
 class ShowPollTaskListener implements TaskListener {
 
-    private final SchedulingPollService polls;
+    private final PollReadings readings;
 
-    ShowPollTaskListener(SchedulingPollService polls) {
-        this.polls = polls;
+    ShowPollTaskListener(PollReadings readings) {
+        this.readings = readings;
     }
 
     @Override
@@ -25,13 +25,13 @@ class ShowPollTaskListener implements TaskListener {
         Long pollId = ReviewCallProcess.POLL_ID.required(task);
         String respondent = ReviewCallProcess.POLL_RESPONDENT.required(task);
         task.setVariableLocal(ReviewCallProcess.POLL_RESPONDENT.name(), respondent);
-        List<String> slots = polls.slotsFor(pollId, respondent);
-        for (int n = 1; n <= SchedulingPollService.MAX_SLOTS; n++) {
+        List<String> slots = readings.slotsFor(pollId, respondent);
+        for (int n = 1; n <= PollSlots.MAX_SLOTS; n++) {
             task.setVariableLocal(ReviewCallProcess.POLL_SLOT + n, n <= slots.size() ? FormValues.shown(slots.get(n - 1)) : null);
             task.setVariableLocal(ReviewCallProcess.POLL_ANSWER + n, null);
         }
         StringBuilder description = new StringBuilder("When can you take part in the review call? Answer each slot by "
-                + polls.closesFor(pollId, respondent) + ".");
+                + readings.closesFor(pollId, respondent) + ".");
         for (int n = 1; n <= slots.size(); n++) {
             description.append("\nSlot ").append(n).append(": ").append(slots.get(n - 1));
         }

@@ -15,9 +15,13 @@ import org.springframework.stereotype.Component;
 class ShowScheduleTaskListener implements TaskListener {
 
     private final ReviewService reviewService;
+    private final PollSlots slots;
+    private final PollReadings readings;
     private final SchedulingPollService polls;
 
-    ShowScheduleTaskListener(ReviewService reviewService, SchedulingPollService polls) {
+    ShowScheduleTaskListener(ReviewService reviewService, SchedulingPollService polls, PollReadings readings, PollSlots slots) {
+        this.slots = slots;
+        this.readings = readings;
         this.reviewService = reviewService;
         this.polls = polls;
     }
@@ -37,9 +41,9 @@ class ShowScheduleTaskListener implements TaskListener {
         task.setVariableLocal(ReviewCallProcess.OPERATIONS_VISIT, false);
         task.setVariableLocal(ReviewCallProcess.SCHEDULING, "ONE_TIME");
         boolean pollFailed = polls.hasFailedTwice(reviewId);
-        task.setVariableLocal(ReviewCallProcess.POLL_SLOTS, pollFailed ? null : polls.suggestions(reviewId, proposal.minutes()));
+        task.setVariableLocal(ReviewCallProcess.POLL_SLOTS, pollFailed ? null : slots.suggestions(reviewId, proposal.minutes()));
         task.setVariableLocal(ReviewCallProcess.POLL_NOTE, pollFailed ? "The scheduling poll found no slot that both the client "
                 + "representative and the provider manager can attend, in two rounds. Pick the time; the participants then "
-                + "confirm or decline as usual.\n\n" + polls.tally(polls.latest(reviewId).getId(), null) : null);
+                + "confirm or decline as usual.\n\n" + readings.tally(polls.latest(reviewId).getId(), null) : null);
     }
 }

@@ -121,6 +121,11 @@ class GovernanceViewBrowserTest {
             assertThat(page.findElements(By.cssSelector("tr[data-engagement]"))).hasSize(samsEngagements.size());
             browser.screenshot("cockpit-governance-view");
 
+            // The process versions are the officers': sam is told so.
+            browser.waitForClickable(By.id("gv-process-versions")).click();
+            WebElement versions = browser.waitFor(By.cssSelector("#governance-processes[data-loaded='error']"));
+            assertThat(versions.getText()).contains("You may not see this.");
+
             // An engagement that is not sam's: the view says so instead of showing an empty panel.
             browser.go("/camunda/app/cockpit/default/#/governance?engagement=999999999");
             browser.driver().navigate().refresh();
@@ -179,6 +184,20 @@ class GovernanceViewBrowserTest {
             List<String> noticeDates = browser.driver().findElements(By.cssSelector("#governance-portfolio tr[data-engagement]"
                     + " [data-column='noticeDate']")).stream().map(cell -> cell.getAttribute("data-notice-date")).toList();
             assertThat(noticeDates).hasSize(all).isSorted();
+        }
+    }
+
+    @Test
+    void anOfficerSeesEachProcessVersionWithWhoDeployedItAndWhatRunsOnIt() {
+        try (Browser browser = Browser.open(service.port())) {
+            browser.logIn("cockpit", "olivia", "demo");
+            browser.go("/camunda/app/cockpit/default/#/governance");
+            browser.waitForClickable(By.id("gv-process-versions")).click();
+            WebElement versions = browser.waitFor(By.cssSelector("#governance-processes[data-loaded='true']"));
+            WebElement lifecycle = versions.findElement(By.cssSelector("tr[data-process='engagement-lifecycle']"));
+            assertThat(lifecycle.getText()).contains("Engagement lifecycle", "version 1", "the service at start-up");
+            assertThat(versions.findElements(By.cssSelector("tr[data-process='milestone-review']"))).isNotEmpty();
+            browser.screenshot("cockpit-process-versions");
         }
     }
 

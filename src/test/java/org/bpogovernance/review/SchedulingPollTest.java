@@ -168,7 +168,12 @@ class SchedulingPollTest {
         walk.tasklist.submitted("clara", clarasTask, answers("AVAILABLE", "IF_NEED_BE", "AVAILABLE"));
 
         // peter answers from his mail, one click per slot, logged in as himself; someone else's link answers nothing.
+        // His task was passed to sam meanwhile: sam's mail for it has no links, and peter's still answer.
         List<String> petersLinks = links("peter", review);
+        String petersTask = taskService.createTaskQuery().processInstanceId(review.getId()).taskAssignee("peter").singleResult().getId();
+        taskService.setAssignee(petersTask, "sam");
+        assertThat(jdbc.queryForObject("select text_body from notification_outbox where dedup_key = ?", String.class,
+                "task-assigned:" + petersTask + ":sam")).contains("Answer the scheduling poll").doesNotContain("one click");
         ResponseEntity<String> someoneElses = get(rest, "sam", "demo", petersLinks.get(0).replaceFirst("^https?://[^/]+", ""));
         assertThat(someoneElses.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(someoneElses.getBody()).contains("this link was sent to someone else");
@@ -183,8 +188,7 @@ class SchedulingPollTest {
                 .as("the officer sees answers as they come in").containsExactlyInAnyOrder("peter", "sam", vikram);
         click("peter", petersLinks, 2, "NOT_AVAILABLE");
         assertThat(click("peter", petersLinks, 3, "AVAILABLE").getBody()).contains("You have answered every slot");
-        assertThat(taskService.createTaskQuery().processInstanceId(review.getId()).taskAssignee("peter").count())
-                .as("peter's poll task is done").isZero();
+        assertThat(taskService.createTaskQuery().taskId(petersTask).count()).as("peter's poll task is done").isZero();
 
         // The poll closes before sam and vikram answer. Slots 1 and 3 suit clara and peter alike;
         // slot 3 is outside vikram's hours, so slot 1 is the call, and the invites go out.
@@ -235,16 +239,18 @@ class SchedulingPollTest {
 
         // Round 2: everyone can on both: a tie, which the officer settles.
         walk.tasklist.submitted("olivia", newSlotsTask, "{\"pollSlots\": {\"value\": \"" + monday.plusDays(2) + " | 10:00\\n"
-                + monday.plusDays(3) + " | 14:00\"}}");
-        answer("clara", "AVAILABLE", "AVAILABLE");
-        answer("peter", "AVAILABLE", "AVAILABLE");
-        answer("sam", "AVAILABLE", "AVAILABLE");
+                + monday.plusDays(3) + " | 14:00\\n" + monday.plusDays(4) + " | 10:00\"}}");
+        answer("clara", "AVAILABLE", "AVAILABLE", "NOT_AVAILABLE");
+        answer("peter", "AVAILABLE", "AVAILABLE", "AVAILABLE");
+        answer("sam", "AVAILABLE", "AVAILABLE", "AVAILABLE");
         assertThat(review).isWaitingAt("userTask_pickSlot");
         String pickTask = walk.task("olivia", "Pick the slot");
         assertThat((String) Json.read(walk.tasklist.open("olivia", pickTask, "pickPollSlotForm"), "$.pollTally.value"))
                 .contains("Slot 2: ", "3 available", "the quorum can attend");
         assertThat((String) Json.read(walk.tasklist.submit("olivia", pickTask, "{\"pollChoice\": {\"value\": 7, \"type\": \"Integer\"}}")
-                .getBody(), "$.message")).contains("choose one of slots 1 to 2");
+                .getBody(), "$.message")).contains("choose one of slots 1 to 3");
+        assertThat((String) Json.read(walk.tasklist.submit("olivia", pickTask, "{\"pollChoice\": {\"value\": 3, \"type\": \"Integer\"}}")
+                .getBody(), "$.message")).contains("slot 3 does not suit both the client representative and the provider manager");
         walk.tasklist.submitted("olivia", pickTask, "{\"pollChoice\": {\"value\": 2, \"type\": \"Integer\"}}");
         assertThat(review).hasPassed("endEvent_slotPicked", "serviceTask_scheduleChosenSlot").isWaitingAt("timer_callTakesPlace");
         String poll = get(rest, "olivia", "demo", pollPath(review)).getBody();

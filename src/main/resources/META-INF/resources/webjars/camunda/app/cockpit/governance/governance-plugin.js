@@ -1,5 +1,6 @@
 // The governance view inside Cockpit: the portfolio on the start page and on its own page
-// (#/governance, linked from the header), and an engagement's timeline (#/governance?engagement=<id>). It reads /api with the person's
+// (#/governance, linked from the header), an engagement's timeline (#/governance?engagement=<id>) and,
+// for officers, the deployed versions of every process (#/governance?processes). It reads /api with the person's
 // Cockpit login, so everyone sees exactly the engagements the API shows them.
 
 const ROUTE = '/governance';
@@ -344,7 +345,9 @@ function showPortfolio(node, padded) {
   node.innerHTML = '';
   const view = element('section', {class: padded ? 'governance-view gv-page' : 'governance-view', id: 'governance-portfolio'});
   const exportButton = element('button', {class: 'btn btn-default btn-sm', type: 'button'}, 'Export CSV');
-  view.appendChild(element('div', {class: 'gv-toolbar'}, element('h3', {}, 'Governance portfolio'), exportButton));
+  view.appendChild(element('div', {class: 'gv-toolbar'}, element('h3', {}, 'Governance portfolio'), exportButton,
+    padded ? element('a', {href: '#' + ROUTE + '?processes', class: 'btn btn-link btn-sm', id: 'gv-process-versions'},
+      'Process versions') : null));
   const body = element('div', {}, message('info', 'Loading the portfolio…'));
   view.appendChild(body);
   node.appendChild(view);
@@ -369,6 +372,35 @@ function engagementIdFromLocation() {
   return id && /^[0-9]+$/.test(id) ? id : null;
 }
 
+function renderProcesses(container, processes) {
+  const rows = processes.flatMap(process => process.versions.map((version, index) => element('tr',
+    {'data-process': process.key, 'data-version': version.version},
+    element('td', {}, index === 0 ? element('strong', {}, process.name || process.key) : ''),
+    element('td', {}, 'version ' + version.version + (version.versionTag ? ' (' + version.versionTag + ')' : '')),
+    element('td', {}, date(version.deployedAt)),
+    element('td', {}, version.deployedBy + (version.source ? ', ' + version.source : '')),
+    element('td', {class: 'gv-number'}, version.runningInstances),
+    element('td', {class: 'gv-number'}, version.engagements))));
+  container.appendChild(element('table', {class: 'table table-condensed gv-table'},
+    element('thead', {}, element('tr', {}, element('th', {}, 'Process'), element('th', {}, 'Version'),
+      element('th', {}, 'Deployed'), element('th', {}, 'By'), element('th', {}, 'Running instances'),
+      element('th', {}, 'Engagements'))),
+    element('tbody', {}, rows)));
+  container.appendChild(element('p', {class: 'gv-note'}, 'Running instances stay on the version they started with. '
+    + 'An officer moves them with POST /api/processes/{key}/migrations (dry run first); see docs/modeling.md.'));
+}
+
+function showProcesses(node) {
+  const view = element('section', {class: 'governance-view gv-page', id: 'governance-processes'});
+  node.appendChild(view);
+  view.appendChild(element('p', {}, element('a', {href: '#' + ROUTE}, '← Governance portfolio')));
+  view.appendChild(element('div', {class: 'gv-toolbar'}, element('h3', {}, 'Process versions')));
+  const body = element('div', {}, message('info', 'Loading the process versions…'));
+  view.appendChild(body);
+  loadInto(view, body, read('/api/processes'), processes => renderProcesses(body, processes),
+    'The process versions could not be loaded.');
+}
+
 function showEngagement(node) {
   stylesheet();
   node.innerHTML = '';
@@ -376,6 +408,10 @@ function showEngagement(node) {
   const id = engagementIdFromLocation();
   if (!query) {
     showPortfolio(node, true);
+    return;
+  }
+  if (new URLSearchParams(query).has('processes')) {
+    showProcesses(node);
     return;
   }
   const view = element('section', {class: 'governance-view gv-page', id: 'governance-engagement'});
