@@ -50,6 +50,7 @@ public class ProcessMigrations {
     private final EngagementService engagements;
     private final AuditTrail auditTrail;
     private final TransactionTemplate eachOnItsOwn;
+    private final TransactionTemplate together;
 
     ProcessMigrations(RepositoryService repositoryService, RuntimeService runtimeService, EngagementService engagements,
             AuditTrail auditTrail, PlatformTransactionManager transactions) {
@@ -59,6 +60,7 @@ public class ProcessMigrations {
         this.auditTrail = auditTrail;
         this.eachOnItsOwn = new TransactionTemplate(transactions);
         this.eachOnItsOwn.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.together = new TransactionTemplate(transactions);
     }
 
     /**
@@ -105,10 +107,13 @@ public class ProcessMigrations {
             outcomes.addAll(tried);
             List<InstanceOutcome> movable = tried.stream().filter(InstanceOutcome::canMigrate).toList();
             if (!dryRun && !movable.isEmpty()) {
-                batchIds.add(runtimeService.newMigration(plan)
-                        .processInstanceIds(movable.stream().map(InstanceOutcome::processInstanceId).toList())
-                        .executeAsync().getId());
-                movable.forEach(instance -> audit(instance, source, target, officer));
+                // the batch and its engagements' audit entries commit together
+                together.executeWithoutResult(status -> {
+                    batchIds.add(runtimeService.newMigration(plan)
+                            .processInstanceIds(movable.stream().map(InstanceOutcome::processInstanceId).toList())
+                            .executeAsync().getId());
+                    movable.forEach(instance -> audit(instance, source, target, officer));
+                });
             }
         }
         int movable = (int) outcomes.stream().filter(InstanceOutcome::canMigrate).count();

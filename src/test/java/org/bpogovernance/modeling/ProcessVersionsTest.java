@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -94,7 +95,9 @@ class ProcessVersionsTest {
         assertThat(Json.<Integer>read(done, "$.migrating")).isEqualTo(2);
         runBatches(Json.read(done, "$.batchIds"));
         assertThat(runningOn(2)).isEqualTo(2);
-        assertThat(taskService.createTaskQuery().processInstanceId(alpha).singleResult().getName()).isEqualTo("Probe work, renamed");
+        var waiting = taskService.createTaskQuery().processInstanceId(alpha).singleResult();
+        assertThat(waiting.getTaskDefinitionKey()).as("the open task survives the move").isEqualTo("userTask_probeWork");
+        assertThat(waiting.getProcessDefinitionId()).isEqualTo(definitionOf(2).getId());
         assertThat(get(rest, "olivia", "demo", engagement.path() + "/timeline").getBody())
                 .contains("versions-probe moves from version 1 to 2, by olivia");
 
@@ -118,9 +121,12 @@ class ProcessVersionsTest {
     }
 
     private long runningOn(int version) {
-        var definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("versions-probe")
+        return runtimeService.createProcessInstanceQuery().processDefinitionId(definitionOf(version).getId()).count();
+    }
+
+    private ProcessDefinition definitionOf(int version) {
+        return repositoryService.createProcessDefinitionQuery().processDefinitionKey("versions-probe")
                 .processDefinitionVersion(version).singleResult();
-        return runtimeService.createProcessInstanceQuery().processDefinitionId(definition.getId()).count();
     }
 
     /** Runs a migration batch's jobs as the job executor would: the seed, the migrations, the monitor. */
