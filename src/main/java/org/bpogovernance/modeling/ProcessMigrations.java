@@ -64,10 +64,12 @@ public class ProcessMigrations {
     }
 
     /**
-     * Every instance of the process on an older version (or on {@code fromVersion} only) to
-     * {@code toVersion} (default the latest). One that cannot move leaves the others moving.
+     * Every instance of the process on an older version (or on {@code fromVersion} only; of one
+     * engagement only, when given: to try a change on one engagement first) to {@code toVersion}
+     * (default the latest). One that cannot move leaves the others moving.
      */
-    public Outcome migrate(String key, Integer fromVersion, Integer toVersion, boolean dryRun, String officer) {
+    public Outcome migrate(String key, Integer fromVersion, Integer toVersion, Long engagementId, boolean dryRun,
+            String officer) {
         List<ProcessDefinition> definitions = repositoryService.createProcessDefinitionQuery().processDefinitionKey(key)
                 .orderByProcessDefinitionVersion().desc().list();
         if (definitions.isEmpty()) {
@@ -82,12 +84,13 @@ public class ProcessMigrations {
             throw new InvalidInputException("fromVersion", key + " has no version " + fromVersion + " older than "
                     + target.getVersion());
         }
+        String businessKey = engagementId == null ? null : engagements.forProcess(engagementId).getContractReference();
         List<String> planWords = new ArrayList<>();
         List<InstanceOutcome> outcomes = new ArrayList<>();
         List<String> batchIds = new ArrayList<>();
         for (ProcessDefinition source : sources) {
-            List<ProcessInstance> running = runtimeService.createProcessInstanceQuery().processDefinitionId(source.getId())
-                    .list();
+            var query = runtimeService.createProcessInstanceQuery().processDefinitionId(source.getId());
+            List<ProcessInstance> running = (businessKey == null ? query : query.processInstanceBusinessKey(businessKey)).list();
             if (running.isEmpty()) {
                 continue;
             }

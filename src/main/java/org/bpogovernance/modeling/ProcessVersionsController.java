@@ -37,12 +37,15 @@ class ProcessVersionsController {
         return versions.of(key);
     }
 
-    /** Which running instances can move to the newer version and why not; without {@code dryRun}, those that can move. */
-    record MigrationRequest(Integer fromVersion, Integer toVersion, boolean dryRun) {
+    /**
+     * Which running instances can move to the newer version and why not; without {@code dryRun}, those
+     * that can move; with {@code engagementId}, those of that engagement only.
+     */
+    record MigrationRequest(Integer fromVersion, Integer toVersion, Long engagementId, boolean dryRun) {
     }
 
     @PostMapping("/api/processes/{key}/migrations")
     ProcessMigrations.Outcome migrate(@PathVariable String key, @RequestBody MigrationRequest request) {
-        return migrations.migrate(key, request.fromVersion(), request.toVersion(), request.dryRun(), currentUser.idOrSystem());
+        return migrations.migrate(key, request.fromVersion(), request.toVersion(), request.engagementId(), request.dryRun(), currentUser.idOrSystem());
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import org.bpogovernance.testing.Engagements;
 import org.bpogovernance.testing.GovernanceTest;
 import org.bpogovernance.testing.Json;
+import org.bpogovernance.testing.MigrationBatches;
 import org.bpogovernance.testing.Modeler;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -93,7 +94,7 @@ class ProcessVersionsTest {
 
         String done = postJson(rest, "olivia", "demo", "/api/processes/versions-probe/migrations", "{}").getBody();
         assertThat(Json.<Integer>read(done, "$.migrating")).isEqualTo(2);
-        runBatches(Json.read(done, "$.batchIds"));
+        MigrationBatches.run(managementService, Json.read(done, "$.batchIds"));
         assertThat(runningOn(2)).isEqualTo(2);
         var waiting = taskService.createTaskQuery().processInstanceId(alpha).singleResult();
         assertThat(waiting.getTaskDefinitionKey()).as("the open task survives the move").isEqualTo("userTask_probeWork");
@@ -127,21 +128,6 @@ class ProcessVersionsTest {
     private ProcessDefinition definitionOf(int version) {
         return repositoryService.createProcessDefinitionQuery().processDefinitionKey("versions-probe")
                 .processDefinitionVersion(version).singleResult();
-    }
-
-    /** Runs a migration batch's jobs as the job executor would: the seed, the migrations, the monitor. */
-    private void runBatches(List<String> batchIds) {
-        for (String batchId : batchIds) {
-            var batch = managementService.createBatchQuery().batchId(batchId).singleResult();
-            if (batch == null) {
-                continue; // done already
-            }
-            for (String definition : List.of(batch.getSeedJobDefinitionId(), batch.getBatchJobDefinitionId(),
-                    batch.getMonitorJobDefinitionId())) {
-                managementService.createJobQuery().jobDefinitionId(definition).list()
-                        .forEach(job -> managementService.executeJob(job.getId()));
-            }
-        }
     }
 
     @AfterEach

@@ -16,7 +16,7 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * A model in bpmn/ and its form in forms/ (here the test-only deployment-check pair) are
- * deployed at start-up, once, and Tasklist gets the form of its task from /engine-rest.
+ * deployed at start-up, once and together, and Tasklist gets the form of its task from /engine-rest.
  */
 @GovernanceTest
 class DeploymentFromClasspathTest {
@@ -35,11 +35,10 @@ class DeploymentFromClasspathTest {
                     assertThat(definition.getVersion()).isEqualTo(1);
                     assertThat(definition.getHistoryTimeToLive()).isEqualTo(1);
                 });
-        var formResources = repositoryService.createDeploymentQuery().list().stream()
-                .flatMap(deployment -> repositoryService.getDeploymentResourceNames(deployment.getId()).stream())
-                .filter(name -> name.endsWith("deployment-check.form"))
-                .toList();
-        assertThat(formResources).hasSize(1);
+        var definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("deployment-check").singleResult();
+        assertThat(repositoryService.getDeploymentResourceNames(definition.getDeploymentId()))
+                .as("the model is deployed together with its form")
+                .containsExactlyInAnyOrder("deployment-check.bpmn", "deployment-check.form");
     }
 
     @Test
