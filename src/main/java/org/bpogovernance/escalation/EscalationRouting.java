@@ -1,7 +1,7 @@
 package org.bpogovernance.escalation;
 
 import java.util.Map;
-import org.camunda.bpm.engine.DecisionService;
+import org.bpogovernance.platform.DecisionTables;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -14,20 +14,22 @@ class EscalationRouting {
 
     static final String DECISION_KEY = "escalation-routing";
 
-    record Route(int startLevel, String candidateGroup) {
+    /** The starting level and group, and which version of the table decided them ("escalation-routing version 2"). */
+    record Route(int startLevel, String candidateGroup, String decidedBy) {
     }
 
-    private final DecisionService decisionService;
+    private final DecisionTables decisionTables;
 
-    EscalationRouting(DecisionService decisionService) {
-        this.decisionService = decisionService;
+    EscalationRouting(DecisionTables decisionTables) {
+        this.decisionTables = decisionTables;
     }
 
     Route route(Escalation.Trigger trigger, Escalation.Severity severity) {
-        Map<String, Object> result = decisionService.evaluateDecisionTableByKey(DECISION_KEY)
-                .variables(Variables.createVariables().putValue("trigger", trigger.name()).putValue("severity", severity.name()))
-                .evaluate().getSingleResult().getEntryMap();
+        DecisionTables.Decided decided = decisionTables.evaluate(DECISION_KEY,
+                Variables.createVariables().putValue("trigger", trigger.name()).putValue("severity", severity.name()));
+        Map<String, Object> result = decided.result();
         int level = ((Number) result.get("startLevel")).intValue();
-        return new Route(Math.max(1, Math.min(Escalation.TOP_LEVEL, level)), (String) result.get("candidateGroup"));
+        return new Route(Math.max(1, Math.min(Escalation.TOP_LEVEL, level)), (String) result.get("candidateGroup"),
+                decided.decidedBy());
     }
 }

@@ -106,7 +106,8 @@ public class EscalationService {
         raise(breach.engagementId(), "kpi:" + breach.engagementId() + ":" + breach.metricCode() + ":" + breach.period(),
                 isBreach ? Escalation.Trigger.KPI_BREACH : Escalation.Trigger.REPEATED_WARNINGS,
                 Escalation.Severity.valueOf(breach.severity()), breach.metricName() + " (" + breach.metricCode() + ") "
-                        + (isBreach ? "breached its threshold" : "warned three periods in a row") + " in " + breach.period());
+                        + (isBreach ? "breached its threshold" : "warned three periods in a row") + " in " + breach.period()
+                        + (breach.ratedBy() == null ? "" : ", as " + breach.ratedBy() + " rates it"));
     }
 
     /** An action item still overdue after its grace period: escalate, once per item and due date. */
@@ -339,6 +340,10 @@ public class EscalationService {
         groups.addAll(officerTeams.of(engagements.holderOrNull(escalation.getEngagementId(), StakeholderRole.GOVERNANCE_OFFICER)));
         step(escalation, EscalationStep.Event.OPENED_AT_LEVEL, "to " + (responders.isEmpty() ? "the groups " + groups
                 : String.join(", ", responders)) + ", respond by " + due);
+        if (first) {
+            auditTrail.recordFor(escalation.getProcessInstanceId(), EngagementService.AUDIT_TYPE, escalation.getEngagementId(),
+                    "ESCALATION_ROUTED", "#" + escalationId + " starts at level " + level + ", as " + route.decidedBy() + " routes it");
+        }
         return new LevelAssignment(level, responders, List.copyOf(groups), due);
     }
 

@@ -2,7 +2,7 @@ package org.bpogovernance.renewal;
 
 import java.math.BigDecimal;
 import java.util.Map;
-import org.camunda.bpm.engine.DecisionService;
+import org.bpogovernance.platform.DecisionTables;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
@@ -16,13 +16,14 @@ class RenewalRecommendation {
 
     static final String DECISION_KEY = "renewal-recommendation";
 
-    record Advice(RenewalReview.Decision recommendation, String reason) {
+    /** The table's advice and which version of it gave the advice ("renewal-recommendation version 2"). */
+    record Advice(RenewalReview.Decision recommendation, String reason, String decidedBy) {
     }
 
-    private final DecisionService decisionService;
+    private final DecisionTables decisionTables;
 
-    RenewalRecommendation(DecisionService decisionService) {
-        this.decisionService = decisionService;
+    RenewalRecommendation(DecisionTables decisionTables) {
+        this.decisionTables = decisionTables;
     }
 
     Advice advise(TermSummary summary) {
@@ -30,9 +31,10 @@ class RenewalRecommendation {
     }
 
     Advice advise(VariableMap inputs) {
-        Map<String, Object> result = decisionService.evaluateDecisionTableByKey(DECISION_KEY).variables(inputs)
-                .evaluate().getSingleResult().getEntryMap();
-        return new Advice(RenewalReview.Decision.valueOf((String) result.get("recommendation")), (String) result.get("reason"));
+        DecisionTables.Decided decided = decisionTables.evaluate(DECISION_KEY, inputs);
+        Map<String, Object> result = decided.result();
+        return new Advice(RenewalReview.Decision.valueOf((String) result.get("recommendation")), (String) result.get("reason"),
+                decided.decidedBy());
     }
 
     /** The table's inputs from a summary; a figure without data stays null. */

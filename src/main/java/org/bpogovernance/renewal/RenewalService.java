@@ -120,7 +120,8 @@ public class RenewalService {
         RenewalRecommendation.Advice advice = recommendation.advise(summary);
         review.summarised(summary.text(), advice.recommendation(), advice.reason());
         auditTrail.record(EngagementService.AUDIT_TYPE, engagementId, "RENEWAL_REVIEW_OPENED", "term "
-                + review.getTermNumber() + ": recommendation " + advice.recommendation() + " (" + advice.reason() + ")");
+                + review.getTermNumber() + ": recommendation " + advice.recommendation() + " (" + advice.reason() + "), as "
+                + advice.decidedBy() + " advises");
         return reviews.save(review);
     }
 

@@ -110,7 +110,7 @@ public class TimelineService {
                 "AMENDMENT_APPROVE", "AMENDMENT_REJECT", "EXIT_APPROVE", "EXIT_REJECT")) {
             actions.put(action, Category.SIGN_OFF);
         }
-        for (String action : List.of("ESCALATION_RAISED", "ESCALATION_MOVED_UP", "ESCALATION_RESOLVED")) {
+        for (String action : List.of("ESCALATION_RAISED", "ESCALATION_ROUTED", "ESCALATION_MOVED_UP", "ESCALATION_RESOLVED")) {
             actions.put(action, Category.ESCALATION);
         }
         for (String action : List.of("RENEWAL_REVIEW_OPENED", "RENEWAL_DECIDED", "RENEWAL_AMENDED", "EXIT_PLANNED",

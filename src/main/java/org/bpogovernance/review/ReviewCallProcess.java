@@ -27,6 +27,9 @@ final class ReviewCallProcess {
     static final ProcessVariable<String> PHASE = ProcessVariable.of("engagementPhase", String.class);
     /** The month whose performance data the pack needs (the last of the reviewed period). */
     static final ProcessVariable<String> DATA_PERIOD = ProcessVariable.of("performanceDataPeriod", String.class);
+    /** The decision table that suggests the call's format (the business rule task's decisionRef). */
+    static final String MEETING_FORMAT_DECISION = "meeting-format";
+
     /** Output of the meeting-format decision: ON_PREMISES, REMOTE or HYBRID. */
     static final ProcessVariable<String> MEETING_FORMAT = ProcessVariable.of("meetingFormat", String.class);
     static final String INVITEES = "invitees";

@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -29,6 +30,7 @@ import org.bpogovernance.engagement.TierLevel;
 import org.bpogovernance.escalation.EscalationService;
 import org.bpogovernance.improvement.InitiativeService;
 import org.bpogovernance.partnership.RelationshipHealthService;
+import org.bpogovernance.platform.DecisionTables;
 import org.bpogovernance.platform.InvalidInputException.Violation;
 import org.bpogovernance.platform.InvalidInputException;
 import org.bpogovernance.platform.NotFoundException;
@@ -85,12 +87,14 @@ public class ReviewService {
     private final OnSiteVisits visits;
     private final ReviewSettings settings;
     private final AuditTrail auditTrail;
+    private final DecisionTables decisionTables;
     private final Clock clock;
 
     ReviewService(ReviewRepository reviews, AgendaItemRepository agendaItems, AttendanceRepository attendances,
             ReviewCalls calls, EngagementService engagements, MeetingService meetings, MilestoneService milestones,
             ActionItemService actionItems, EscalationService escalations, ScorecardService scorecards,
-            InitiativeService initiatives, RelationshipHealthService relationshipHealth, OnSiteVisits visits, ReviewSettings settings, AuditTrail auditTrail, Clock clock) {
+            InitiativeService initiatives, RelationshipHealthService relationshipHealth, OnSiteVisits visits, ReviewSettings settings, AuditTrail auditTrail,
+            DecisionTables decisionTables, Clock clock) {
         this.reviews = reviews;
         this.agendaItems = agendaItems;
         this.attendances = attendances;
@@ -106,6 +110,7 @@ public class ReviewService {
         this.visits = visits;
         this.settings = settings;
         this.auditTrail = auditTrail;
+        this.decisionTables = decisionTables;
         this.clock = clock;
     }
 
@@ -440,8 +445,18 @@ public class ReviewService {
             attendances.save(new Attendance(reviewId, user));
         }
         auditTrail.record(EngagementService.AUDIT_TYPE, engagement.getId(), "REVIEW_SCHEDULED",
-                review.title() + " on " + PeopleDates.dayAndTime(meeting.start()) + ", " + meeting.where());
+                review.title() + " on " + PeopleDates.dayAndTime(meeting.start()) + ", " + meeting.where()
+                        + formatSuggested(review));
         return scheduled(review, engagement, meeting, invitees);
+    }
+
+    /** "; meeting-format version 3 suggested remote": the table only suggests, the officer chooses. */
+    private String formatSuggested(Review review) {
+        return decisionTables.decidedIn(review.getProcessInstanceId(), ReviewCallProcess.MEETING_FORMAT_DECISION)
+                .map(decided -> "; " + decided.decidedBy() + " suggested "
+                        + String.valueOf(decided.result().get(ReviewCallProcess.MEETING_FORMAT.name())).toLowerCase(Locale.ENGLISH)
+                                .replace('_', ' '))
+                .orElse("");
     }
 
     /** Moves the call (the quorum was missed): invites update, everyone answers again. */

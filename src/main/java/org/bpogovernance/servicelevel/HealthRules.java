@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import org.bpogovernance.platform.DecisionTables;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
@@ -41,6 +42,12 @@ class HealthRules {
     private final DmnEngine fast = ((DefaultDmnEngineConfiguration) DmnEngineConfiguration
             .createDefaultDmnEngineConfiguration()).enableFeelLegacyBehavior(true).buildEngine();
     private volatile Compiled cached;
+
+    /** A measurement's rule ({@code kpi-health:3}) as people read it: "kpi-health version 3". */
+    static String inWords(String rule) {
+        int colon = rule == null ? -1 : rule.lastIndexOf(':');
+        return colon < 0 ? rule : DecisionTables.decidedBy(rule.substring(0, colon), Integer.parseInt(rule.substring(colon + 1)));
+    }
 
     HealthRules(RepositoryService repositoryService) {
         this.repositoryService = repositoryService;

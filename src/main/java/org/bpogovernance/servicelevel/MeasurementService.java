@@ -239,7 +239,7 @@ public class MeasurementService {
             String name = names.get(value.metricVersionId());
             if (value.health() == Health.RED) {
                 events.publishEvent(new ServiceLevelBreached(engagementId, codes.get(i), name, value.period(),
-                        ServiceLevelBreached.KPI_BREACH, "HIGH"));
+                        ServiceLevelBreached.KPI_BREACH, "HIGH", HealthRules.inWords(value.healthRule())));
             } else if (value.health() == Health.AMBER) {
                 // Every run of three that this value completes: it may be the last, middle or first month.
                 for (int last = 0; last <= 2; last++) {
@@ -247,7 +247,7 @@ public class MeasurementService {
                     if (amber(health, value.metricId(), end) && amber(health, value.metricId(), end.minusMonths(1))
                             && amber(health, value.metricId(), end.minusMonths(2))) {
                         events.publishEvent(new ServiceLevelBreached(engagementId, codes.get(i), name, end.toString(),
-                                ServiceLevelBreached.REPEATED_WARNINGS, "MEDIUM"));
+                                ServiceLevelBreached.REPEATED_WARNINGS, "MEDIUM", HealthRules.inWords(value.healthRule())));
                     }
                 }
             }

@@ -11,6 +11,7 @@ import org.bpogovernance.testing.Engagements.Registered;
 import org.bpogovernance.testing.Engagements;
 import org.bpogovernance.testing.GovernanceTest;
 import org.bpogovernance.testing.Json;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +31,9 @@ class BreachEscalationTest {
     @Autowired
     TaskService taskService;
 
+    @Autowired
+    RepositoryService repositoryService;
+
     @Test
     void aBreachAndRepeatedWarningsRaiseOneEscalationEachAtTheirLevel() {
         Registered engagement = engagementMeasuringHandlingTime();
@@ -46,9 +50,11 @@ class BreachEscalationTest {
                 "kpi:" + engagement.id() + ":AHT:2026-01", "kpi:" + engagement.id() + ":AHT:2026-04");
         assertThat((List<String>) Json.read(escalations, "$[*].trigger")).containsExactly("KPI_BREACH", "REPEATED_WARNINGS");
         assertThat((List<Integer>) Json.read(escalations, "$[*].level")).containsExactly(2, 1);
+        String ratedBy = ", as kpi-health version " + repositoryService.createDecisionDefinitionQuery()
+                .decisionDefinitionKey("kpi-health").latestVersion().singleResult().getVersion() + " rates it";
         assertThat((List<String>) Json.read(escalations, "$[*].subject")).containsExactly(
-                "Average handling time (AHT) breached its threshold in 2026-01",
-                "Average handling time (AHT) warned three periods in a row in 2026-04");
+                "Average handling time (AHT) breached its threshold in 2026-01" + ratedBy,
+                "Average handling time (AHT) warned three periods in a row in 2026-04" + ratedBy);
 
         var breachTask = taskService.createTaskQuery().processInstanceBusinessKey("kpi:" + engagement.id() + ":AHT:2026-01")
                 .singleResult();

@@ -52,7 +52,10 @@ class EscalationRoutingDecisionTest {
             "MANUAL,            LOW,      1, governance-officers, rule_otherwise"})
     void routesTheEscalation(Escalation.Trigger trigger, Escalation.Severity severity, int level, String group, String rule) {
         EscalationRouting.Route route = routing.route(trigger, severity);
-        assertThat(route).isEqualTo(new EscalationRouting.Route(level, group));
+        var latest = repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(EscalationRouting.DECISION_KEY)
+                .latestVersion().singleResult();
+        assertThat(route).isEqualTo(new EscalationRouting.Route(level, group,
+                "escalation-routing version " + latest.getVersion()));
         var evaluation = historyService.createHistoricDecisionInstanceQuery()
                 .decisionDefinitionKey(EscalationRouting.DECISION_KEY).includeOutputs().orderByEvaluationTime().desc()
                 .listPage(0, 1).get(0);
