@@ -2,6 +2,7 @@ package org.bpogovernance.security;
 
 import static org.bpogovernance.security.EngineRestAuthenticationConfiguration.ENGINE_REST_PATH;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
@@ -61,7 +62,11 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain engineRestChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain engineRestChain(HttpSecurity http,
+            ObjectProvider<SingleSignOnConfiguration.BearerTokens> bearerTokens) throws Exception {
+        for (var tokens : bearerTokens) {
+            tokens.acceptOn(http);
+        }
         return http
                 .securityMatcher(new AndRequestMatcher(path(ENGINE_REST_PATH + "/**"),
                         new NegatedRequestMatcher(path(ENGINE_REST_PATH + "/engine/**"))))
@@ -77,7 +82,11 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain apiChain(HttpSecurity http, ProblemResponses problems,
-            IdentityServiceAuthenticationProvider identityProvider) throws Exception {
+            IdentityServiceAuthenticationProvider identityProvider,
+            ObjectProvider<SingleSignOnConfiguration.BearerTokens> bearerTokens) throws Exception {
+        for (var tokens : bearerTokens) {
+            tokens.acceptOn(http);
+        }
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()

@@ -1,6 +1,7 @@
 package org.bpogovernance.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.bpogovernance.testing.Http.get;
 
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
@@ -8,6 +9,7 @@ import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.bpogovernance.testing.Engagements;
@@ -92,21 +94,43 @@ class DirectorySignInTest {
     void theDirectoryChecksPasswordsEverywhere() throws Exception {
         assertThat(get(http, "lena", "lena-directory-1", "/api/processes").getStatusCode())
                 .as("an officer of the directory reaches officers' resources").isEqualTo(HttpStatus.OK);
-        assertThat(get(http, "lena", "wrong", "/api/processes").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(get(http, "lena", "", "/api/processes").getStatusCode())
-                .as("an empty password is no anonymous bind").isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(get(http, "nora", "nora-directory-1", "/api/processes").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(get(http, "lena", "lena-directory-1", "/engine-rest/process-definition/count").getStatusCode())
                 .isEqualTo(HttpStatus.OK);
         assertThat(WebappLogin.status(http, "lena", "lena-directory-1", "tasklist")).as("Tasklist's login form").isEqualTo(200);
-        assertThat(WebappLogin.status(http, "lena", "wrong", "tasklist")).isEqualTo(401);
         assertThat(get(http, "olivia", "demo", "/api/processes").getStatusCode())
                 .as("built-in users keep their own password").isEqualTo(HttpStatus.OK);
 
+        assertThat(get(http, "nora", "nora-directory-1", "/api/processes").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(get(http, "nora", "wrong", "/api/me").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(get(http, "nora", "", "/api/me").getStatusCode())
+                .as("an empty password is no anonymous bind").isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(WebappLogin.status(http, "nora", "wrong", "tasklist")).isEqualTo(401);
+        assertThat(get(http, "nora", "nora-directory-1", "/api/me").getStatusCode())
+                .as("guessing is slowed: right after failures even the right password waits").isEqualTo(HttpStatus.UNAUTHORIZED);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2)).until(() ->
+                get(http, "nora", "nora-directory-1", "/api/me").getStatusCode() == HttpStatus.OK);
+
         directory.modify("uid=pia,ou=people," + BASE, new Modification(ModificationType.REPLACE, "userPassword", "pia-directory-2"));
+        assertThat(get(http, "pia", "pia-directory-2", "/api/me").getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(get(http, "pia", "pia-directory-1", "/api/me").getStatusCode()).as("the old password")
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(get(http, "pia", "pia-directory-2", "/api/me").getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void noDirectoryEntryTakesOverAUserOfTheServicesOwn() {
+        IdentityService identity = service.bean(IdentityService.class);
+        assertThat(get(http, "olivia", "olivia-directory-1", "/api/me").getStatusCode())
+                .as("the directory's 'olivia' is not the service's olivia").isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(identity.createUserQuery().userId("olivia").singleResult().getEmail())
+                .isEqualTo("olivia@demo.bpo-governance.example");
+        assertThat(groupsOf(identity, "olivia")).doesNotContain("directory-people");
+
+        assertThat(get(http, "admin", "mallory-directory-1", "/api/me").getStatusCode())
+                .as("a second id on someone's entry").isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(get(http, "mallory", "mallory-directory-1", "/api/me").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(get(http, "LENA", "lena-directory-1", "/api/me").getStatusCode())
+                .as("the directory matches ignoring case; the name must be exactly the entry's").isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(groupsOf(identity, "admin")).doesNotContain("directory-people");
     }
 
     @Test

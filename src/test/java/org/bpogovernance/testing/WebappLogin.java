@@ -57,7 +57,8 @@ public final class WebappLogin {
     }
 
     private static Login login(TestRestTemplate rest, String user, String password, String app) {
-        var page = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
+        // ?local-login: the address of the login form itself, also where single sign-on (profile oidc) is on
+        var page = rest.getForEntity("/camunda/app/tasklist/default/?local-login", String.class);
         Map<String, String> cookies = new LinkedHashMap<>();
         remember(cookies, page.getHeaders().get(HttpHeaders.SET_COOKIE));
         String csrfToken = cookies.get("XSRF-TOKEN");
