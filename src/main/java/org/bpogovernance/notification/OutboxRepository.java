@@ -1,6 +1,7 @@
 package org.bpogovernance.notification;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
@@ -50,9 +51,9 @@ interface OutboxRepository extends Repository<OutboxEntry, Long> {
     @Query("""
             update OutboxEntry e set e.status = org.bpogovernance.notification.OutboxEntry.Status.SENT,
                    e.sentAt = :now, e.claimedUntil = null, e.lastError = null
-            where e.id = :id
+            where e.id in :ids
             """)
-    int markSent(@Param("id") Long id, @Param("now") Instant now);
+    int markSent(@Param("ids") Collection<Long> ids, @Param("now") Instant now);
 
     @Modifying
     @Query("""

@@ -7,7 +7,10 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,11 +31,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends what the outbox holds, after commit and on a schedule. Each entry is claimed with a
- * conditional update before it is sent, so two senders (two nodes) never send the same entry,
- * and a claim left by a crashed sender expires. A sent entry is marked SENT and never sent
- * again; a failed attempt is retried with doubling waits until {@code max-attempts}; a
- * recipient the SMTP server refuses fails at once with the server's reply.
+ * Sends what the outbox holds, after commit and on a schedule, a batch at a time over one SMTP
+ * connection. Each entry is claimed with a conditional update before it is sent, so two senders
+ * (two nodes) never send the same entry, and a claim left by a crashed sender expires. A sent
+ * entry is marked SENT and never sent again; a failed attempt is retried with doubling waits
+ * until {@code max-attempts}; a recipient the SMTP server refuses fails at once with the
+ * server's reply, and the rest of its batch goes out.
  */
 @Component
 class OutboxSender {
@@ -98,30 +102,69 @@ class OutboxSender {
         }
     }
 
+    /**
+     * Claims the due entries (each with its own conditional update, all in one transaction) and
+     * sends them over one SMTP connection; those the server took are marked sent together.
+     */
     private int sendBatch() {
         Instant now = Instant.now(clock);
-        List<Long> due = transaction.execute(status -> outbox.findDue(now, PageRequest.of(0, settings.batchSize())));
-        for (Long id : due) {
-            Boolean claimed = transaction.execute(status ->
-                    outbox.claim(id, now, now.plus(settings.claimTimeout())) == 1);
-            if (Boolean.TRUE.equals(claimed)) {
-                send(transaction.execute(status -> outbox.findById(id).orElseThrow()));
+        Claimed claimed = transaction.execute(status -> {
+            List<Long> due = outbox.findDue(now, PageRequest.of(0, settings.batchSize()));
+            List<OutboxEntry> mine = new ArrayList<>();
+            for (Long id : due) {
+                // another node may have been quicker: 0 rows
+                if (outbox.claim(id, now, now.plus(settings.claimTimeout())) == 1) {
+                    mine.add(outbox.findById(id).orElseThrow());
+                }
+            }
+            return new Claimed(due.size(), mine);
+        });
+        send(claimed.entries());
+        return claimed.due();
+    }
+
+    /** How many entries were due, and those this sender claimed. */
+    private record Claimed(int due, List<OutboxEntry> entries) {
+    }
+
+    private void send(List<OutboxEntry> entries) {
+        Map<Long, OutboxEntry> byId = new LinkedHashMap<>();
+        List<MimeMessage> messages = new ArrayList<>();
+        for (OutboxEntry entry : entries) {
+            try {
+                messages.add(toMessage(entry));
+                byId.put(entry.getId(), entry);
+            } catch (MailException malformed) {
+                failed(entry, malformed);
             }
         }
-        return due.size();
-    }
-
-    private void send(OutboxEntry entry) {
-        try {
-            mailSender.send(toMessage(entry));
-            transaction.executeWithoutResult(status -> outbox.markSent(entry.getId(), Instant.now(clock)));
-            log.debug("Sent notification {} ({}) to {}", entry.getId(), entry.getKind(), entry.getRecipientEmail());
-        } catch (MailException failure) {
-            failed(entry, failure);
+        if (messages.isEmpty()) {
+            return;
         }
+        Map<Long, Exception> refused = new LinkedHashMap<>();
+        try {
+            mailSender.send(messages.toArray(MimeMessage[]::new));
+        } catch (MailSendException failure) {
+            failure.getFailedMessages().forEach((message, cause) -> {
+                if (message instanceof OutboxMessage refusedMessage) {
+                    refused.put(refusedMessage.entryId, cause);
+                }
+            });
+            if (refused.isEmpty()) {
+                byId.keySet().forEach(id -> refused.put(id, failure));
+            }
+        } catch (MailException failure) {
+            byId.keySet().forEach(id -> refused.put(id, failure));
+        }
+        List<Long> sent = byId.keySet().stream().filter(id -> !refused.containsKey(id)).toList();
+        if (!sent.isEmpty()) {
+            transaction.executeWithoutResult(status -> outbox.markSent(sent, Instant.now(clock)));
+            log.debug("Sent notifications {}", sent);
+        }
+        refused.forEach((id, cause) -> failed(byId.get(id), cause));
     }
 
-    private void failed(OutboxEntry entry, MailException failure) {
+    private void failed(OutboxEntry entry, Exception failure) {
         String reason = reason(failure);
         boolean refused = isPermanent(failure);
         boolean exhausted = entry.getAttempts() >= settings.maxAttempts();
@@ -163,18 +206,17 @@ class OutboxSender {
     }
 
     /** The server refused the recipient, or the mail cannot be built: retrying will not help. */
-    private static boolean isPermanent(MailException failure) {
+    private static boolean isPermanent(Exception failure) {
         if (failure instanceof MailParseException || failure instanceof MailPreparationException) {
             return true;
         }
-        if (failure instanceof MailSendException send) {
-            return send.getFailedMessages().values().stream().anyMatch(cause -> cause instanceof SendFailedException refused
-                    && refused.getInvalidAddresses() != null && refused.getInvalidAddresses().length > 0);
-        }
-        return false;
+        Throwable cause = failure instanceof MailSendException send && !send.getFailedMessages().isEmpty()
+                ? send.getFailedMessages().values().iterator().next() : failure;
+        return cause instanceof SendFailedException refused && refused.getInvalidAddresses() != null
+                && refused.getInvalidAddresses().length > 0;
     }
 
-    private static String reason(MailException failure) {
+    private static String reason(Exception failure) {
         Throwable deepest = failure;
         if (failure instanceof MailSendException send && !send.getFailedMessages().isEmpty()) {
             deepest = send.getFailedMessages().values().iterator().next();
