@@ -11,7 +11,6 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.util.StringUtils;
 
@@ -50,7 +49,7 @@ class DemoMailbox {
 
     /** Spring Boot's own mail sender steps back for this one. */
     @Bean
-    JavaMailSender demoMailSender(GreenMail demoSmtpServer) {
+    JavaMailSenderImpl demoMailSender(GreenMail demoSmtpServer) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("127.0.0.1");
         sender.setPort(demoSmtpServer.getSmtp().getPort());

@@ -25,6 +25,11 @@ public record NotificationSettings(
         @NotNull @DefaultValue("PT30S") Duration retryInitialInterval,
         @NotNull @DefaultValue("PT30M") Duration retryMaxInterval,
         @NotNull @DefaultValue("PT5M") Duration claimTimeout,
+        /**
+         * This node's name on its outbox claims, so that after a crash it takes back its own at once;
+         * each node of a cluster needs its own. Empty: the host name and server port.
+         */
+        @NotNull @DefaultValue("") String nodeName,
         /** How long before a task's due date its assignee is reminded; one reminder per lead time. */
         @NotNull @DefaultValue({"P2D", "PT4H"}) List<Duration> reminderLeadTimes) {
 

@@ -87,6 +87,9 @@ public class OutboxEntry {
     @Column(name = "claimed_until")
     private Instant claimedUntil;
 
+    @Column(name = "claimed_by")
+    private String claimedBy;
+
     @Column(name = "last_error")
     private String lastError;
 

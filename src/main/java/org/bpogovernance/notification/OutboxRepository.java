@@ -40,20 +40,30 @@ interface OutboxRepository extends Repository<OutboxEntry, Long> {
     @Modifying
     @Query("""
             update OutboxEntry e set e.status = org.bpogovernance.notification.OutboxEntry.Status.SENDING,
-                   e.claimedUntil = :until, e.attempts = e.attempts + 1
+                   e.claimedUntil = :until, e.claimedBy = :sender, e.attempts = e.attempts + 1
             where e.id = :id
               and ((e.status = org.bpogovernance.notification.OutboxEntry.Status.PENDING and e.nextAttemptAt <= :now)
                 or (e.status = org.bpogovernance.notification.OutboxEntry.Status.SENDING and e.claimedUntil < :now))
             """)
-    int claim(@Param("id") Long id, @Param("now") Instant now, @Param("until") Instant until);
+    int claim(@Param("id") Long id, @Param("now") Instant now, @Param("until") Instant until,
+            @Param("sender") String sender);
+
+    /** Makes the claims this sender left when its node stopped due again, without waiting for them to expire. */
+    @Modifying
+    @Query("""
+            update OutboxEntry e set e.status = org.bpogovernance.notification.OutboxEntry.Status.PENDING,
+                   e.nextAttemptAt = :now, e.claimedUntil = null, e.claimedBy = null
+            where e.status = org.bpogovernance.notification.OutboxEntry.Status.SENDING and e.claimedBy = :sender
+            """)
+    int takeBackClaims(@Param("sender") String sender, @Param("now") Instant now);
 
     @Modifying
     @Query("""
             update OutboxEntry e set e.status = org.bpogovernance.notification.OutboxEntry.Status.SENT,
                    e.sentAt = :now, e.claimedUntil = null, e.lastError = null
-            where e.id in :ids
+            where e.id = :id
             """)
-    int markSent(@Param("ids") Collection<Long> ids, @Param("now") Instant now);
+    int markSent(@Param("id") Long id, @Param("now") Instant now);
 
     @Modifying
     @Query("""
@@ -80,5 +90,5 @@ interface OutboxRepository extends Repository<OutboxEntry, Long> {
               and e.status in (org.bpogovernance.notification.OutboxEntry.Status.PENDING,
                                org.bpogovernance.notification.OutboxEntry.Status.UNDELIVERABLE)
             """)
-    int withdraw(@Param("engagementId") Long engagementId, @Param("kinds") java.util.Collection<String> kinds);
+    int withdraw(@Param("engagementId") Long engagementId, @Param("kinds") Collection<String> kinds);
 }

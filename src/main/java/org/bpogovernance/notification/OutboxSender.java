@@ -4,6 +4,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,18 +13,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
-import org.springframework.mail.MailSendException;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -33,8 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Sends what the outbox holds, after commit and on a schedule, a batch at a time over one SMTP
  * connection. Each entry is claimed with a conditional update before it is sent, so two senders
- * (two nodes) never send the same entry, and a claim left by a crashed sender expires. A sent
- * entry is marked SENT and never sent again; a failed attempt is retried with doubling waits
+ * (two nodes) never send the same entry; a claim left by a crashed node is taken back when that
+ * node starts again, or expires. An entry is marked SENT as soon as the server took it and never sent again; a failed attempt is retried with doubling waits
  * until {@code max-attempts}; a recipient the SMTP server refuses fails at once with the
  * server's reply, and the rest of its batch goes out.
  */
@@ -44,22 +49,56 @@ class OutboxSender {
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
 
     private final OutboxRepository outbox;
-    private final JavaMailSender mailSender;
+    private final JavaMailSenderImpl mailSender;
     private final NotificationSettings settings;
     private final TransactionTemplate transaction;
     private final TaskExecutor executor;
     private final Clock clock;
+    private final String nodeName;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean wokenMeanwhile = new AtomicBoolean();
 
-    OutboxSender(OutboxRepository outbox, JavaMailSender mailSender, NotificationSettings settings,
-            TransactionTemplate transaction, @Qualifier(NotificationConfiguration.OUTBOX_EXECUTOR) TaskExecutor executor, Clock clock) {
+    OutboxSender(OutboxRepository outbox, JavaMailSenderImpl mailSender, NotificationSettings settings,
+            TransactionTemplate transaction, @Qualifier(NotificationConfiguration.OUTBOX_EXECUTOR) TaskExecutor executor, Clock clock,
+            @Value("${server.port:8080}") int serverPort) {
         this.outbox = outbox;
         this.mailSender = mailSender;
         this.settings = settings;
         this.transaction = transaction;
         this.executor = executor;
         this.clock = clock;
+        this.nodeName = settings.nodeName().isBlank() ? hostName() + ":" + portName(serverPort) : settings.nodeName();
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException unnamed) {
+            return "localhost";
+        }
+    }
+
+    /** The name this node's claims carry. */
+    String nodeName() {
+        return nodeName;
+    }
+
+    /** A random port changes at every start, so such a node has no claims of an earlier run to take back. */
+    private static String portName(int serverPort) {
+        return serverPort == 0 ? "random-" + UUID.randomUUID() : String.valueOf(serverPort);
+    }
+
+    /**
+     * Claims this node made before it stopped (a crash, a kill) are due again at once: the mail
+     * being sent at that moment may go out twice, the rest would otherwise wait for their claims to expire.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void takeBackOwnClaims() {
+        int taken = transaction.execute(status -> outbox.takeBackClaims(nodeName, Instant.now(clock)));
+        if (taken > 0) {
+            log.info("Took back {} outbox claim(s) this node ({}) left when it stopped", taken, nodeName);
+            executor.execute(this::sendDue);
+        }
     }
 
     /** Sends without waiting for the next poll: after the current transaction commits, if there is one. */
@@ -113,7 +152,7 @@ class OutboxSender {
             List<OutboxEntry> mine = new ArrayList<>();
             for (Long id : due) {
                 // another node may have been quicker: 0 rows
-                if (outbox.claim(id, now, now.plus(settings.claimTimeout())) == 1) {
+                if (outbox.claim(id, now, now.plus(settings.claimTimeout()), nodeName) == 1) {
                     mine.add(outbox.findById(id).orElseThrow());
                 }
             }
@@ -127,13 +166,15 @@ class OutboxSender {
     private record Claimed(int due, List<OutboxEntry> entries) {
     }
 
+    /**
+     * Sends the claimed entries one after another over one connection and marks each sent as soon
+     * as the server took it, so a crash leaves at most the mail in transit to be sent again.
+     */
     private void send(List<OutboxEntry> entries) {
-        Map<Long, OutboxEntry> byId = new LinkedHashMap<>();
-        List<MimeMessage> messages = new ArrayList<>();
+        Map<OutboxEntry, MimeMessage> messages = new LinkedHashMap<>();
         for (OutboxEntry entry : entries) {
             try {
-                messages.add(toMessage(entry));
-                byId.put(entry.getId(), entry);
+                messages.put(entry, toMessage(entry));
             } catch (MailException malformed) {
                 failed(entry, malformed);
             }
@@ -141,27 +182,22 @@ class OutboxSender {
         if (messages.isEmpty()) {
             return;
         }
-        Map<Long, Exception> refused = new LinkedHashMap<>();
-        try {
-            mailSender.send(messages.toArray(MimeMessage[]::new));
-        } catch (MailSendException failure) {
-            failure.getFailedMessages().forEach((message, cause) -> {
-                if (message instanceof OutboxMessage refusedMessage) {
-                    refused.put(refusedMessage.entryId, cause);
+        List<OutboxEntry> unsent = new ArrayList<>(messages.keySet());
+        try (SmtpConnection smtp = SmtpConnection.open(mailSender)) {
+            for (Map.Entry<OutboxEntry, MimeMessage> mail : messages.entrySet()) {
+                OutboxEntry entry = mail.getKey();
+                try {
+                    smtp.send(mail.getValue());
+                    transaction.executeWithoutResult(status -> outbox.markSent(entry.getId(), Instant.now(clock)));
+                    log.debug("Sent notification {}", entry.getId());
+                } catch (SendFailedException refused) {
+                    failed(entry, refused);
                 }
-            });
-            if (refused.isEmpty()) {
-                byId.keySet().forEach(id -> refused.put(id, failure));
+                unsent.remove(entry);
             }
-        } catch (MailException failure) {
-            byId.keySet().forEach(id -> refused.put(id, failure));
+        } catch (MessagingException broken) {
+            unsent.forEach(entry -> failed(entry, broken));
         }
-        List<Long> sent = byId.keySet().stream().filter(id -> !refused.containsKey(id)).toList();
-        if (!sent.isEmpty()) {
-            transaction.executeWithoutResult(status -> outbox.markSent(sent, Instant.now(clock)));
-            log.debug("Sent notifications {}", sent);
-        }
-        refused.forEach((id, cause) -> failed(byId.get(id), cause));
     }
 
     private void failed(OutboxEntry entry, Exception failure) {
@@ -210,19 +246,13 @@ class OutboxSender {
         if (failure instanceof MailParseException || failure instanceof MailPreparationException) {
             return true;
         }
-        Throwable cause = failure instanceof MailSendException send && !send.getFailedMessages().isEmpty()
-                ? send.getFailedMessages().values().iterator().next() : failure;
-        return cause instanceof SendFailedException refused && refused.getInvalidAddresses() != null
+        return failure instanceof SendFailedException refused && refused.getInvalidAddresses() != null
                 && refused.getInvalidAddresses().length > 0;
     }
 
     private static String reason(Exception failure) {
-        Throwable deepest = failure;
-        if (failure instanceof MailSendException send && !send.getFailedMessages().isEmpty()) {
-            deepest = send.getFailedMessages().values().iterator().next();
-        }
         StringBuilder reason = new StringBuilder();
-        for (Throwable cause = deepest; cause != null && reason.length() < 1500; cause = next(cause)) {
+        for (Throwable cause = failure; cause != null && reason.length() < 1500; cause = next(cause)) {
             if (cause.getMessage() != null && reason.indexOf(cause.getMessage().strip()) < 0) {
                 reason.append(reason.isEmpty() ? "" : "; ").append(cause.getMessage().strip());
             }

@@ -11,6 +11,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashSet;
@@ -67,6 +68,9 @@ class NotificationDeliveryTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    OutboxSender outboxSender;
 
     String person;
     String email;
@@ -159,6 +163,34 @@ class NotificationDeliveryTest {
         assertThat(jdbc.queryForList("select status from notification_outbox where recipient_user_id = ?", String.class,
                 person)).hasSize(10).containsOnly("SENT");
         assertThat(tasks).hasSize(10);
+    }
+
+    @Test
+    void mailsThisNodeHadClaimedWhenItStoppedGoOutWhenItStartsAgainAnotherNodesClaimsWait() {
+        smtp.stop();
+        taskFor(person, null);
+        taskFor(person, null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "select count(*) from notification_outbox where recipient_user_id = ? and attempts > 0 and status = 'PENDING'",
+                Long.class, person) == 2);
+        List<Long> entries = jdbc.queryForList("select id from notification_outbox where recipient_user_id = ? order by id",
+                Long.class, person);
+        // as a kill leaves them: claimed for another hour, one by this node, one by a node still running
+        String claim = "update notification_outbox set status = 'SENDING', claimed_by = ?, claimed_until = ? where id = ?";
+        Timestamp inAnHour = Timestamp.from(Instant.now().plus(Duration.ofHours(1)));
+        jdbc.update(claim, outboxSender.nodeName(), inAnHour, entries.get(0));
+        jdbc.update(claim, "another-node:8080", inAnHour, entries.get(1));
+        smtp.start();
+
+        outboxSender.takeBackOwnClaims(); // what the node does when it has started
+
+        List<MimeMessage> delivered = awaitMails(email, 1);
+        assertThat(header(delivered.get(0), "Message-ID")).isEqualTo("<outbox-" + entries.get(0) + "@bpo-governance>");
+        settle();
+        assertThat(Mail.to(smtp.getReceivedMessages(), email)).as("the other node's claim is its own until it expires")
+                .hasSize(1);
+        assertThat(jdbc.queryForList("select status from notification_outbox where recipient_user_id = ? order by id",
+                String.class, person)).containsExactly("SENT", "SENDING");
     }
 
     @Test

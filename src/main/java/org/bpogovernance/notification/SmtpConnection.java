@@ -1,0 +1,56 @@
+package org.bpogovernance.notification;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Date;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/**
+ * One connection to the configured SMTP server, for sending several mails one after another and
+ * knowing after each whether the server took it. Spring's {@code JavaMailSender.send(MimeMessage...)}
+ * reuses a connection too, but answers only after the last mail, so a sender that crashed in between
+ * could not tell which mails had gone out.
+ */
+final class SmtpConnection implements AutoCloseable {
+
+    private final Transport transport;
+
+    private SmtpConnection(Transport transport) {
+        this.transport = transport;
+    }
+
+    /** Connects with the host, port, protocol and credentials the mail sender is configured with. */
+    static SmtpConnection open(JavaMailSenderImpl settings) throws MessagingException {
+        String protocol = settings.getProtocol() == null || settings.getProtocol().isEmpty()
+                ? settings.getSession().getProperty("mail.transport.protocol") : settings.getProtocol();
+        Transport transport = settings.getSession().getTransport(protocol == null ? "smtp" : protocol);
+        String username = settings.getUsername() == null || settings.getUsername().isEmpty() ? null : settings.getUsername();
+        String password = username == null ? null : settings.getPassword();
+        transport.connect(settings.getHost(), settings.getPort(), username, password);
+        return new SmtpConnection(transport);
+    }
+
+    /**
+     * Hands one mail to the server; returns once the server has taken it.
+     *
+     * @throws jakarta.mail.SendFailedException when the server refused a recipient; the connection stays usable
+     * @throws MessagingException when the connection broke
+     */
+    void send(MimeMessage message) throws MessagingException {
+        if (message.getSentDate() == null) {
+            message.setSentDate(new Date());
+        }
+        message.saveChanges();
+        transport.sendMessage(message, message.getAllRecipients());
+    }
+
+    @Override
+    public void close() {
+        try {
+            transport.close();
+        } catch (MessagingException alreadyGone) {
+            // the mails are sent or not; nothing to do about a failed QUIT
+        }
+    }
+}
