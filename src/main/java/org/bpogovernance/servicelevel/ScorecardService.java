@@ -56,12 +56,10 @@ public class ScorecardService {
                         + YearMonth.from(engagement.getFirstTermStart()) + " to " + YearMonth.from(engagement.getTermEnd()) + ")"));
         List<ServiceMetric> all = metrics.findByEngagementIdOrderByIdAsc(engagementId);
         Map<Long, List<MetricVersion>> versions = serviceLevels.versionsByMetric(all.stream().map(ServiceMetric::getId).toList());
-        // Every current value of the term up to the period: the credit walk needs them all.
-        Map<Long, Map<String, MeasurementStore.Current>> values = new HashMap<>();
-        YearMonth from = termStart.isBefore(period.minusMonths(TREND_PERIODS - 1L)) ? termStart
-                : period.minusMonths(TREND_PERIODS - 1L);
-        measurements.current(engagementId, from.toString(), period.toString()).values()
-                .forEach(m -> values.computeIfAbsent(m.metricId(), k -> new HashMap<>()).put(m.period(), m));
+        YearMonth trendFrom = period.minusMonths(TREND_PERIODS - 1L);
+        Map<Long, List<MeasurementStore.ScorecardValue>> values = new HashMap<>();
+        measurements.scorecardValues(engagementId, termStart.toString(), trendFrom.toString(), period.toString())
+                .forEach(m -> values.computeIfAbsent(m.metricId(), k -> new ArrayList<>()).add(m));
 
         List<Scorecard.Line> lines = new ArrayList<>();
         List<String> missing = new ArrayList<>();
@@ -76,8 +74,10 @@ public class ScorecardService {
             if (version == null || version.isRetired()) {
                 continue;
             }
-            Map<String, MeasurementStore.Current> byPeriod = values.getOrDefault(metric.getId(), Map.of());
-            MeasurementStore.Current current = byPeriod.get(period.toString());
+            List<MeasurementStore.ScorecardValue> read = values.getOrDefault(metric.getId(), List.of());
+            Map<String, MeasurementStore.ScorecardValue> byPeriod = new HashMap<>();
+            read.forEach(m -> byPeriod.put(m.period(), m));
+            MeasurementStore.ScorecardValue current = byPeriod.get(period.toString());
             BigDecimal attainment = current == null ? null : attainment(version, current.value());
             if (attainment == null) {
                 missing.add(metric.getCode());
@@ -85,13 +85,13 @@ public class ScorecardService {
                 weighted = weighted.add(attainment.multiply(version.getWeight()));
                 weights = weights.add(version.getWeight());
             }
-            Credits credits = credits(history, byPeriod, termStart, period);
+            Credits credits = credits(history, read, termStart, period);
             dueNow = dueNow.add(credits.dueThisPeriod());
             accrued = accrued.add(credits.accrued());
             earnedBack = earnedBack.add(credits.earnedBack());
             List<Scorecard.Point> trend = new ArrayList<>();
-            for (YearMonth p = period.minusMonths(TREND_PERIODS - 1L); !p.isAfter(period); p = p.plusMonths(1)) {
-                MeasurementStore.Current m = byPeriod.get(p.toString());
+            for (YearMonth p = trendFrom; !p.isAfter(period); p = p.plusMonths(1)) {
+                MeasurementStore.ScorecardValue m = byPeriod.get(p.toString());
                 trend.add(new Scorecard.Point(p.toString(), m == null ? null : m.value(), m == null ? null : m.health()));
             }
             lines.add(new Scorecard.Line(metric.getCode(), version.getName(), version.getUnit(), version.getDirection(),
@@ -155,20 +155,21 @@ public class ScorecardService {
     record Credits(BigDecimal dueThisPeriod, BigDecimal accrued, BigDecimal earnedBack) {
     }
 
-    /** Walks the metric's periods from the term start to the scorecard's period. */
-    static Credits credits(List<MetricVersion> history, Map<String, MeasurementStore.Current> byPeriod, YearMonth from, YearMonth to) {
+    /**
+     * Walks the metric's RED periods from the term start to the scorecard's period: each accrues its
+     * version's credit up to the cap, and is earned back when the version's earn-back periods right
+     * after it are all GREEN (a period without a value breaks the run).
+     */
+    static Credits credits(List<MetricVersion> history, List<MeasurementStore.ScorecardValue> values, YearMonth from,
+            YearMonth to) {
         BigDecimal accrued = BigDecimal.ZERO;
         BigDecimal earnedBack = BigDecimal.ZERO;
         BigDecimal dueThisPeriod = BigDecimal.ZERO;
-        List<YearMonth> periods = new ArrayList<>();
-        for (YearMonth p = from; !p.isAfter(to); p = p.plusMonths(1)) {
-            periods.add(p);
-        }
-        for (int i = 0; i < periods.size(); i++) {
-            YearMonth p = periods.get(i);
-            MeasurementStore.Current m = byPeriod.get(p.toString());
+        String first = from.toString();
+        for (MeasurementStore.ScorecardValue m : values) {
+            YearMonth p = YearMonth.parse(m.period());
             MetricVersion version = ServiceLevelService.inForce(history, p);
-            if (m == null || version == null || version.isRetired() || m.health() != Health.RED) {
+            if (m.health() != Health.RED || m.period().compareTo(first) < 0 || version == null || version.isRetired()) {
                 continue;
             }
             BigDecimal room = version.getCreditCapPercent().subtract(accrued).max(BigDecimal.ZERO);
@@ -178,15 +179,8 @@ public class ScorecardService {
                 dueThisPeriod = credit;
             }
             int needed = version.getEarnBackPeriods();
-            if (needed > 0 && credit.signum() > 0 && i + needed < periods.size()) {
-                boolean allGreen = true;
-                for (int j = i + 1; j <= i + needed; j++) {
-                    MeasurementStore.Current next = byPeriod.get(periods.get(j).toString());
-                    allGreen &= next != null && next.health() == Health.GREEN;
-                }
-                if (allGreen) {
-                    earnedBack = earnedBack.add(credit);
-                }
+            if (needed > 0 && credit.signum() > 0 && m.greenPeriodsAfter() >= needed) {
+                earnedBack = earnedBack.add(credit);
             }
         }
         return new Credits(dueThisPeriod, accrued, earnedBack);

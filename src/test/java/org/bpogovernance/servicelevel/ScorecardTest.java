@@ -5,7 +5,10 @@ import static org.bpogovernance.testing.Http.exchange;
 import static org.bpogovernance.testing.Http.get;
 import static org.bpogovernance.testing.Http.postJson;
 
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.bpogovernance.testing.GovernanceTest;
 import org.bpogovernance.testing.Json;
@@ -77,6 +80,54 @@ class ScorecardTest {
                 .isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(get(rest, "carl", "demo", base + "/scorecard?period=2026-05").getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void creditsEarnedBackLongBeforeThePeriodAcrossAYearEndAndBrokenByAMissingMonth() {
+        String base = engagement();
+        assertThat(exchange(rest, "olivia", "demo", HttpMethod.PUT, base + "/metrics", """
+                {"effectiveFrom": "2026-01", "metrics": [
+                  {"code": "FTR", "name": "First-time-right rate", "unit": "%", "direction": "HIGHER_IS_BETTER",
+                   "target": 98, "warning": 96, "breach": 94, "weight": 100,
+                   "creditPercentPerBreach": 5, "creditCapPercent": 20, "earnBackAfterGoodPeriods": 2}]}""")
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        StringBuilder values = new StringBuilder();
+        Map<String, Integer> months = new LinkedHashMap<>();
+        months.put("2026-11", 90); // breach: December and January are green, earned back over the year end
+        months.put("2026-12", 99);
+        months.put("2027-01", 99);
+        months.put("2027-02", 90); // breach: March green, April missing, May green: not earned back
+        months.put("2027-03", 99);
+        months.put("2027-05", 99);
+        months.put("2027-06", 90); // breach: July green, August amber: not earned back
+        months.put("2027-07", 99);
+        months.put("2027-08", 95);
+        for (String month = "2027-09"; month.compareTo("2028-05") <= 0; month = YearMonth.parse(month).plusMonths(1).toString()) {
+            months.put(month, 99);
+        }
+        months.put("2028-06", 90); // breach inside the trend: July and August green, earned back; the cap is reached
+        months.put("2028-07", 99);
+        months.put("2028-08", 99);
+        months.put("2028-09", 90); // breach over the cap: nothing more accrues
+        months.forEach((month, value) -> values.append(values.isEmpty() ? "" : ",")
+                .append("{\"metric\": \"FTR\", \"period\": \"%s\", \"value\": %d}".formatted(month, value)));
+        assertThat(postJson(rest, "peter", "demo", base + "/measurements", "[" + values + "]").getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+
+        String card = get(rest, "clara", "demo", base + "/scorecard?period=2028-09").getBody();
+
+        assertThat(number(card, "$.creditsAccruedToDate")).as("four breaches of 5% up to the 20% cap").isEqualTo(20.0);
+        assertThat(number(card, "$.creditsDueThisPeriod")).as("the fifth breach is over the cap").isEqualTo(0.0);
+        assertThat(number(card, "$.creditsEarnedBackToDate")).as("November 2026 and June 2028").isEqualTo(10.0);
+        assertThat(number(card, "$.netCreditsToDate")).isEqualTo(10.0);
+        assertThat((List<String>) Json.read(card, "$.metrics[0].trend[*].period")).startsWith("2027-10").endsWith("2028-09");
+
+        String earlier = get(rest, "clara", "demo", base + "/scorecard?period=2027-05").getBody();
+        assertThat(number(earlier, "$.creditsAccruedToDate")).isEqualTo(10.0);
+        assertThat(number(earlier, "$.creditsEarnedBackToDate")).as("May's green run after April's gap is too short")
+                .isEqualTo(5.0);
+        assertThat((List<String>) Json.read(earlier, "$.metrics[0].trend[*].health")).containsExactly(
+                null, null, null, null, null, "RED", "GREEN", "GREEN", "RED", "GREEN", null, "GREEN");
     }
 
     private String engagement() {
