@@ -64,40 +64,22 @@ class MeasurementStore {
         return current;
     }
 
-    /**
-     * A current value the scorecard reads: those of the trend periods, and every RED one of the
-     * term with the number of GREEN periods that follow it without a gap (what earning its credit
-     * back depends on).
-     */
-    record ScorecardValue(long metricId, String period, BigDecimal value, Health health, int greenPeriodsAfter) {
+    /** A current value as the scorecard reads it: the value itself only for the trend's periods. */
+    record ScorecardValue(long metricId, String period, Health health, BigDecimal value) {
     }
 
     /**
-     * In one statement: the values from {@code trendFrom} to {@code to} and the RED values from
-     * {@code termStart}, each RED one with the length of the unbroken run of GREEN periods after it
-     * (up to {@code to}). The credit walk needs nothing else of the term's earlier GREEN periods.
+     * In one statement, the health of every current value from {@code from} to {@code to}, and the
+     * value itself from {@code trendFrom}: the credit walk of the term needs only the health.
      */
-    List<ScorecardValue> scorecardValues(Long engagementId, String termStart, String trendFrom, String to) {
-        String from = termStart.compareTo(trendFrom) < 0 ? termStart : trendFrom;
+    List<ScorecardValue> scorecardValues(Long engagementId, String from, String trendFrom, String to) {
         return jdbc.query("""
-                with term as (
-                  select m.metric_id, m.period, m.measured_value, m.health,
-                         cast(substring(m.period, 1, 4) as integer) * 12 + cast(substring(m.period, 6, 2) as integer) as month_no
-                  from measurement m join service_metric s on s.id = m.metric_id
-                  where s.engagement_id = ? and m.superseded_at is null and m.period between ? and ?),
-                green_runs as (
-                  select metric_id, min(month_no) as first_month, count(*) as length
-                  from (select metric_id, month_no,
-                               month_no - row_number() over (partition by metric_id order by month_no) as run
-                        from term where health = 'GREEN') green
-                  group by metric_id, run)
-                select t.metric_id, t.period, t.measured_value, t.health, coalesce(r.length, 0)
-                from term t left join green_runs r on r.metric_id = t.metric_id and r.first_month = t.month_no + 1
-                where t.period >= ? or (t.health = 'RED' and t.period >= ?)
-                order by t.metric_id, t.period""",
-                (row, i) -> new ScorecardValue(row.getLong(1), row.getString(2), row.getBigDecimal(3),
-                        Health.valueOf(row.getString(4)), row.getInt(5)),
-                engagementId, from, to, trendFrom, termStart);
+                select m.metric_id, m.period, m.health, case when m.period >= ? then m.measured_value end
+                from measurement m join service_metric s on s.id = m.metric_id
+                where s.engagement_id = ? and m.superseded_at is null and m.period between ? and ?""",
+                (row, i) -> new ScorecardValue(row.getLong(1), row.getString(2), Health.valueOf(row.getString(3)),
+                        row.getBigDecimal(4)),
+                trendFrom, engagementId, from, to);
     }
 
     void supersede(List<Long> ids, Instant at) {

@@ -3,6 +3,7 @@ package org.bpogovernance.servicelevel;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -57,9 +58,12 @@ public class ScorecardService {
         List<ServiceMetric> all = metrics.findByEngagementIdOrderByIdAsc(engagementId);
         Map<Long, List<MetricVersion>> versions = serviceLevels.versionsByMetric(all.stream().map(ServiceMetric::getId).toList());
         YearMonth trendFrom = period.minusMonths(TREND_PERIODS - 1L);
-        Map<Long, List<MeasurementStore.ScorecardValue>> values = new HashMap<>();
-        measurements.scorecardValues(engagementId, termStart.toString(), trendFrom.toString(), period.toString())
-                .forEach(m -> values.computeIfAbsent(m.metricId(), k -> new ArrayList<>()).add(m));
+        YearMonth from = termStart.isBefore(trendFrom) ? termStart : trendFrom;
+        Map<Long, Months> values = new HashMap<>();
+        for (MeasurementStore.ScorecardValue value
+                : measurements.scorecardValues(engagementId, from.toString(), trendFrom.toString(), period.toString())) {
+            values.computeIfAbsent(value.metricId(), id -> new Months(from, period)).put(value);
+        }
 
         List<Scorecard.Line> lines = new ArrayList<>();
         List<String> missing = new ArrayList<>();
@@ -74,30 +78,27 @@ public class ScorecardService {
             if (version == null || version.isRetired()) {
                 continue;
             }
-            List<MeasurementStore.ScorecardValue> read = values.getOrDefault(metric.getId(), List.of());
-            Map<String, MeasurementStore.ScorecardValue> byPeriod = new HashMap<>();
-            read.forEach(m -> byPeriod.put(m.period(), m));
-            MeasurementStore.ScorecardValue current = byPeriod.get(period.toString());
-            BigDecimal attainment = current == null ? null : attainment(version, current.value());
+            Months read = values.computeIfAbsent(metric.getId(), id -> new Months(from, period));
+            int now = read.index(period);
+            BigDecimal value = read.values[now];
+            BigDecimal attainment = value == null ? null : attainment(version, value);
             if (attainment == null) {
                 missing.add(metric.getCode());
             } else {
                 weighted = weighted.add(attainment.multiply(version.getWeight()));
                 weights = weights.add(version.getWeight());
             }
-            Credits credits = credits(history, read, termStart, period);
+            Credits credits = credits(history, read, termStart);
             dueNow = dueNow.add(credits.dueThisPeriod());
             accrued = accrued.add(credits.accrued());
             earnedBack = earnedBack.add(credits.earnedBack());
             List<Scorecard.Point> trend = new ArrayList<>();
-            for (YearMonth p = trendFrom; !p.isAfter(period); p = p.plusMonths(1)) {
-                MeasurementStore.ScorecardValue m = byPeriod.get(p.toString());
-                trend.add(new Scorecard.Point(p.toString(), m == null ? null : m.value(), m == null ? null : m.health()));
+            for (int i = read.index(trendFrom); i <= now; i++) {
+                trend.add(new Scorecard.Point(from.plusMonths(i).toString(), read.values[i], read.health[i]));
             }
             lines.add(new Scorecard.Line(metric.getCode(), version.getName(), version.getUnit(), version.getDirection(),
                     version.getVersion(), version.getTarget(), version.getWarning(), version.getBreach(),
-                    version.getWeight(), current == null ? null : current.value(),
-                    current == null ? null : current.health(), attainment, credits.dueThisPeriod(), credits.accrued(),
+                    version.getWeight(), value, read.health[now], attainment, credits.dueThisPeriod(), credits.accrued(),
                     credits.earnedBack(), trend));
         }
         BigDecimal weightedAttainment = weights.signum() == 0 ? null
@@ -155,32 +156,65 @@ public class ScorecardService {
     record Credits(BigDecimal dueThisPeriod, BigDecimal accrued, BigDecimal earnedBack) {
     }
 
+    /** One metric's current values by month, from the first month read to the scorecard's period. */
+    static final class Months {
+        final YearMonth first;
+        final Health[] health;
+        final BigDecimal[] values;
+
+        Months(YearMonth first, YearMonth last) {
+            this.first = first;
+            int size = (int) first.until(last, ChronoUnit.MONTHS) + 1;
+            this.health = new Health[size];
+            this.values = new BigDecimal[size];
+        }
+
+        void put(MeasurementStore.ScorecardValue value) {
+            String period = value.period(); // yyyy-mm
+            int i = (Integer.parseInt(period, 0, 4, 10) - first.getYear()) * 12
+                    + Integer.parseInt(period, 5, 7, 10) - first.getMonthValue();
+            health[i] = value.health();
+            values[i] = value.value();
+        }
+
+        int index(YearMonth month) {
+            return (int) first.until(month, ChronoUnit.MONTHS);
+        }
+    }
+
     /**
-     * Walks the metric's RED periods from the term start to the scorecard's period: each accrues its
-     * version's credit up to the cap, and is earned back when the version's earn-back periods right
-     * after it are all GREEN (a period without a value breaks the run).
+     * Walks the metric's months from the term start to the scorecard's period: each RED one accrues
+     * its version's credit up to the cap, and is earned back when the version's earn-back periods
+     * right after it are all GREEN (a month without a value breaks the run).
      */
-    static Credits credits(List<MetricVersion> history, List<MeasurementStore.ScorecardValue> values, YearMonth from,
-            YearMonth to) {
+    static Credits credits(List<MetricVersion> history, Months months, YearMonth termStart) {
         BigDecimal accrued = BigDecimal.ZERO;
         BigDecimal earnedBack = BigDecimal.ZERO;
         BigDecimal dueThisPeriod = BigDecimal.ZERO;
-        String first = from.toString();
-        for (MeasurementStore.ScorecardValue m : values) {
-            YearMonth p = YearMonth.parse(m.period());
-            MetricVersion version = ServiceLevelService.inForce(history, p);
-            if (m.health() != Health.RED || m.period().compareTo(first) < 0 || version == null || version.isRetired()) {
+        int last = months.health.length - 1;
+        for (int i = months.index(termStart); i <= last; i++) {
+            if (months.health[i] != Health.RED) {
+                continue;
+            }
+            MetricVersion version = ServiceLevelService.inForce(history, months.first.plusMonths(i));
+            if (version == null || version.isRetired()) {
                 continue;
             }
             BigDecimal room = version.getCreditCapPercent().subtract(accrued).max(BigDecimal.ZERO);
             BigDecimal credit = version.getCreditPercent().min(room);
             accrued = accrued.add(credit);
-            if (p.equals(to)) {
+            if (i == last) {
                 dueThisPeriod = credit;
             }
             int needed = version.getEarnBackPeriods();
-            if (needed > 0 && credit.signum() > 0 && m.greenPeriodsAfter() >= needed) {
-                earnedBack = earnedBack.add(credit);
+            if (needed > 0 && credit.signum() > 0 && i + needed <= last) {
+                boolean allGreen = true;
+                for (int j = i + 1; j <= i + needed; j++) {
+                    allGreen &= months.health[j] == Health.GREEN;
+                }
+                if (allGreen) {
+                    earnedBack = earnedBack.add(credit);
+                }
             }
         }
         return new Credits(dueThisPeriod, accrued, earnedBack);
