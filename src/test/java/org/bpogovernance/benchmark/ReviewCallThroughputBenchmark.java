@@ -232,7 +232,16 @@ class ReviewCallThroughputBenchmark {
             task.getExecution().setVariable("timeByPoll", false);
         });
         beans.put("onSiteVisits", new NoTravel());
+        beans.put("officerTeams", new NoTeams());
         return beans;
+    }
+
+    /** The officer work's candidate group: the role's, as for an officer without a team. */
+    public static final class NoTeams {
+
+        public List<String> of(String governanceOfficer) {
+            return List.of("governance-officers");
+        }
     }
 
     /** The meeting-format decision's travel input: nothing recorded. */
