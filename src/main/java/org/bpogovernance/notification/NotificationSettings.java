@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -29,7 +30,7 @@ public record NotificationSettings(
          * This node's name on its outbox claims, so that after a crash it takes back its own at once;
          * each node of a cluster needs its own. Empty: the host name and server port.
          */
-        @NotNull @DefaultValue("") String nodeName,
+        @NotNull @Size(max = 200) @DefaultValue("") String nodeName,
         /** How long before a task's due date its assignee is reminded; one reminder per lead time. */
         @NotNull @DefaultValue({"P2D", "PT4H"}) List<Duration> reminderLeadTimes) {
 

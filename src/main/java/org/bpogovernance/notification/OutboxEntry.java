@@ -90,6 +90,9 @@ public class OutboxEntry {
     @Column(name = "claimed_by")
     private String claimedBy;
 
+    @Column(name = "claimed_in_run")
+    private String claimedInRun;
+
     @Column(name = "last_error")
     private String lastError;
 

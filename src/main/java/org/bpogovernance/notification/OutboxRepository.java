@@ -40,38 +40,39 @@ interface OutboxRepository extends Repository<OutboxEntry, Long> {
     @Modifying
     @Query("""
             update OutboxEntry e set e.status = org.bpogovernance.notification.OutboxEntry.Status.SENDING,
-                   e.claimedUntil = :until, e.claimedBy = :sender, e.attempts = e.attempts + 1
+                   e.claimedUntil = :until, e.claimedBy = :node, e.claimedInRun = :run, e.attempts = e.attempts + 1
             where e.id = :id
               and ((e.status = org.bpogovernance.notification.OutboxEntry.Status.PENDING and e.nextAttemptAt <= :now)
                 or (e.status = org.bpogovernance.notification.OutboxEntry.Status.SENDING and e.claimedUntil < :now))
             """)
     int claim(@Param("id") Long id, @Param("now") Instant now, @Param("until") Instant until,
-            @Param("sender") String sender);
+            @Param("node") String node, @Param("run") String run);
 
-    /** Makes the claims this sender left when its node stopped due again, without waiting for them to expire. */
+    /** Makes the claims an earlier run of this node left when it stopped due again, without waiting for them to expire. */
     @Modifying
     @Query("""
             update OutboxEntry e set e.status = org.bpogovernance.notification.OutboxEntry.Status.PENDING,
-                   e.nextAttemptAt = :now, e.claimedUntil = null, e.claimedBy = null
-            where e.status = org.bpogovernance.notification.OutboxEntry.Status.SENDING and e.claimedBy = :sender
+                   e.nextAttemptAt = :now, e.claimedUntil = null, e.claimedBy = null, e.claimedInRun = null
+            where e.status = org.bpogovernance.notification.OutboxEntry.Status.SENDING
+              and e.claimedBy = :node and e.claimedInRun <> :run
             """)
-    int takeBackClaims(@Param("sender") String sender, @Param("now") Instant now);
+    int takeBackEarlierClaims(@Param("node") String node, @Param("run") String run, @Param("now") Instant now);
 
     @Modifying
     @Query("""
             update OutboxEntry e set e.status = org.bpogovernance.notification.OutboxEntry.Status.SENT,
                    e.sentAt = :now, e.claimedUntil = null, e.lastError = null
-            where e.id = :id
+            where e.id = :id and e.claimedInRun = :run
             """)
-    int markSent(@Param("id") Long id, @Param("now") Instant now);
+    int markSent(@Param("id") Long id, @Param("run") String run, @Param("now") Instant now);
 
     @Modifying
     @Query("""
             update OutboxEntry e set e.status = :status, e.nextAttemptAt = :next, e.claimedUntil = null,
                    e.lastError = :error
-            where e.id = :id
+            where e.id = :id and e.claimedInRun = :run
             """)
-    int markFailedAttempt(@Param("id") Long id, @Param("status") OutboxEntry.Status status,
+    int markFailedAttempt(@Param("id") Long id, @Param("run") String run, @Param("status") OutboxEntry.Status status,
             @Param("next") Instant next, @Param("error") String error);
 
     @Modifying(clearAutomatically = true)

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -55,6 +55,8 @@ class OutboxSender {
     private final TaskExecutor executor;
     private final Clock clock;
     private final String nodeName;
+    /** This run of the node: claims of an earlier run are taken back at start, never those of this one. */
+    private final String run = UUID.randomUUID().toString();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean wokenMeanwhile = new AtomicBoolean();
 
@@ -67,7 +69,8 @@ class OutboxSender {
         this.transaction = transaction;
         this.executor = executor;
         this.clock = clock;
-        this.nodeName = settings.nodeName().isBlank() ? hostName() + ":" + portName(serverPort) : settings.nodeName();
+        String named = settings.nodeName().isBlank() ? hostName() + ":" + portName(serverPort) : settings.nodeName();
+        this.nodeName = named.length() <= 200 ? named : named.substring(named.length() - 200); // the column's width
     }
 
     private static String hostName() {
@@ -83,18 +86,24 @@ class OutboxSender {
         return nodeName;
     }
 
+    /** The run of this node its claims carry. */
+    String run() {
+        return run;
+    }
+
     /** A random port changes at every start, so such a node has no claims of an earlier run to take back. */
     private static String portName(int serverPort) {
         return serverPort == 0 ? "random-" + UUID.randomUUID() : String.valueOf(serverPort);
     }
 
     /**
-     * Claims this node made before it stopped (a crash, a kill) are due again at once: the mail
-     * being sent at that moment may go out twice, the rest would otherwise wait for their claims to expire.
+     * Claims an earlier run of this node made before it stopped (a crash, a kill) are due again at
+     * once: the mail being sent at that moment may go out twice, the rest would otherwise wait for
+     * their claims to expire.
      */
     @EventListener(ApplicationReadyEvent.class)
     void takeBackOwnClaims() {
-        int taken = transaction.execute(status -> outbox.takeBackClaims(nodeName, Instant.now(clock)));
+        int taken = transaction.execute(status -> outbox.takeBackEarlierClaims(nodeName, run, Instant.now(clock)));
         if (taken > 0) {
             log.info("Took back {} outbox claim(s) this node ({}) left when it stopped", taken, nodeName);
             executor.execute(this::sendDue);
@@ -143,7 +152,7 @@ class OutboxSender {
 
     /**
      * Claims the due entries (each with its own conditional update, all in one transaction) and
-     * sends them over one SMTP connection; those the server took are marked sent together.
+     * sends them over one SMTP connection.
      */
     private int sendBatch() {
         Instant now = Instant.now(clock);
@@ -152,7 +161,7 @@ class OutboxSender {
             List<OutboxEntry> mine = new ArrayList<>();
             for (Long id : due) {
                 // another node may have been quicker: 0 rows
-                if (outbox.claim(id, now, now.plus(settings.claimTimeout()), nodeName) == 1) {
+                if (outbox.claim(id, now, now.plus(settings.claimTimeout()), nodeName, run) == 1) {
                     mine.add(outbox.findById(id).orElseThrow());
                 }
             }
@@ -175,7 +184,7 @@ class OutboxSender {
         for (OutboxEntry entry : entries) {
             try {
                 messages.put(entry, toMessage(entry));
-            } catch (MailException malformed) {
+            } catch (RuntimeException malformed) {
                 failed(entry, malformed);
             }
         }
@@ -188,14 +197,17 @@ class OutboxSender {
                 OutboxEntry entry = mail.getKey();
                 try {
                     smtp.send(mail.getValue());
-                    transaction.executeWithoutResult(status -> outbox.markSent(entry.getId(), Instant.now(clock)));
-                    log.debug("Sent notification {}", entry.getId());
                 } catch (SendFailedException refused) {
+                    unsent.remove(entry);
                     failed(entry, refused);
+                    continue;
                 }
                 unsent.remove(entry);
+                transaction.executeWithoutResult(status -> outbox.markSent(entry.getId(), run, Instant.now(clock)));
+                log.debug("Sent notification {}", entry.getId());
             }
-        } catch (MessagingException broken) {
+        } catch (MessagingException | RuntimeException broken) {
+            // the connection broke (or the server dropped it after a refusal): the rest is tried again
             unsent.forEach(entry -> failed(entry, broken));
         }
     }
@@ -207,13 +219,13 @@ class OutboxSender {
         Instant now = Instant.now(clock);
         if (refused || exhausted) {
             transaction.executeWithoutResult(status ->
-                    outbox.markFailedAttempt(entry.getId(), OutboxEntry.Status.FAILED, now, reason));
+                    outbox.markFailedAttempt(entry.getId(), run, OutboxEntry.Status.FAILED, now, reason));
             log.error("Notification {} ({}) to {} FAILED after {} attempt(s): {}", entry.getId(), entry.getKind(),
                     entry.getRecipientEmail(), entry.getAttempts(), reason);
         } else {
             Instant next = now.plus(settings.backoffAfter(entry.getAttempts()));
             transaction.executeWithoutResult(status ->
-                    outbox.markFailedAttempt(entry.getId(), OutboxEntry.Status.PENDING, next, reason));
+                    outbox.markFailedAttempt(entry.getId(), run, OutboxEntry.Status.PENDING, next, reason));
             log.warn("Notification {} not sent (attempt {}), retrying at {}: {}", entry.getId(), entry.getAttempts(),
                     next, reason);
         }
@@ -235,6 +247,8 @@ class OutboxSender {
             if (document != null) {
                 helper.addAttachment(document.fileName(), new ByteArrayResource(document.content()), document.contentType());
             }
+            message.setSentDate(new Date());
+            message.saveChanges(); // a mail that cannot be put together fails here, alone
             return message;
         } catch (MessagingException malformed) {
             throw new MailPreparationException(malformed);

@@ -3,7 +3,6 @@ package org.bpogovernance.notification;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
-import java.util.Date;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
@@ -26,22 +25,19 @@ final class SmtpConnection implements AutoCloseable {
                 ? settings.getSession().getProperty("mail.transport.protocol") : settings.getProtocol();
         Transport transport = settings.getSession().getTransport(protocol == null ? "smtp" : protocol);
         String username = settings.getUsername() == null || settings.getUsername().isEmpty() ? null : settings.getUsername();
-        String password = username == null ? null : settings.getPassword();
+        String password = username == null && "".equals(settings.getPassword()) ? null : settings.getPassword();
         transport.connect(settings.getHost(), settings.getPort(), username, password);
         return new SmtpConnection(transport);
     }
 
     /**
-     * Hands one mail to the server; returns once the server has taken it.
+     * Hands one mail, put together ({@code saveChanges}), to the server; returns once the server has taken it.
      *
-     * @throws jakarta.mail.SendFailedException when the server refused a recipient; the connection stays usable
+     * @throws jakarta.mail.SendFailedException when the server refused the recipient
      * @throws MessagingException when the connection broke
+     * @throws IllegalStateException when the server had closed the connection (it may, after a refusal)
      */
     void send(MimeMessage message) throws MessagingException {
-        if (message.getSentDate() == null) {
-            message.setSentDate(new Date());
-        }
-        message.saveChanges();
         transport.sendMessage(message, message.getAllRecipients());
     }
 

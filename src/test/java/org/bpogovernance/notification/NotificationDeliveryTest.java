@@ -166,20 +166,23 @@ class NotificationDeliveryTest {
     }
 
     @Test
-    void mailsThisNodeHadClaimedWhenItStoppedGoOutWhenItStartsAgainAnotherNodesClaimsWait() {
+    void mailsThisNodeHadClaimedWhenItStoppedGoOutWhenItStartsAgainOtherClaimsWait() {
         smtp.stop();
-        taskFor(person, null);
-        taskFor(person, null);
+        for (int i = 0; i < 3; i++) {
+            taskFor(person, null);
+        }
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
                 "select count(*) from notification_outbox where recipient_user_id = ? and attempts > 0 and status = 'PENDING'",
-                Long.class, person) == 2);
+                Long.class, person) == 3);
         List<Long> entries = jdbc.queryForList("select id from notification_outbox where recipient_user_id = ? order by id",
                 Long.class, person);
-        // as a kill leaves them: claimed for another hour, one by this node, one by a node still running
-        String claim = "update notification_outbox set status = 'SENDING', claimed_by = ?, claimed_until = ? where id = ?";
+        // claimed for another hour: by this node before a kill, by a node still running, by this node now
+        String claim = "update notification_outbox set status = 'SENDING', claimed_by = ?, claimed_in_run = ?, "
+                + "claimed_until = ? where id = ?";
         Timestamp inAnHour = Timestamp.from(Instant.now().plus(Duration.ofHours(1)));
-        jdbc.update(claim, outboxSender.nodeName(), inAnHour, entries.get(0));
-        jdbc.update(claim, "another-node:8080", inAnHour, entries.get(1));
+        jdbc.update(claim, outboxSender.nodeName(), "a-run-before-the-kill", inAnHour, entries.get(0));
+        jdbc.update(claim, "another-node:8080", "its-run", inAnHour, entries.get(1));
+        jdbc.update(claim, outboxSender.nodeName(), outboxSender.run(), inAnHour, entries.get(2));
         smtp.start();
 
         outboxSender.takeBackOwnClaims(); // what the node does when it has started
@@ -187,10 +190,16 @@ class NotificationDeliveryTest {
         List<MimeMessage> delivered = awaitMails(email, 1);
         assertThat(header(delivered.get(0), "Message-ID")).isEqualTo("<outbox-" + entries.get(0) + "@bpo-governance>");
         settle();
-        assertThat(Mail.to(smtp.getReceivedMessages(), email)).as("the other node's claim is its own until it expires")
-                .hasSize(1);
+        assertThat(Mail.to(smtp.getReceivedMessages(), email))
+                .as("the other node's claim and the one this run is sending are theirs until they expire").hasSize(1);
         assertThat(jdbc.queryForList("select status from notification_outbox where recipient_user_id = ? order by id",
-                String.class, person)).containsExactly("SENT", "SENDING");
+                String.class, person)).containsExactly("SENT", "SENDING", "SENDING");
+
+        jdbc.update("update notification_outbox set claimed_until = ? where id in (?, ?)",
+                Timestamp.from(Instant.now().minusSeconds(1)), entries.get(1), entries.get(2));
+        awaitMails(email, 3);
+        assertThat(jdbc.queryForList("select status from notification_outbox where recipient_user_id = ? order by id",
+                String.class, person)).as("expired claims are anyone's").containsExactly("SENT", "SENT", "SENT");
     }
 
     @Test
