@@ -39,9 +39,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends what the outbox holds, after commit and on a schedule, a batch at a time over one SMTP
  * connection. Each entry is claimed with a conditional update before it is sent, so two senders
  * (two nodes) never send the same entry; a claim left by a crashed node is taken back when that
- * node starts again, or expires. An entry is marked SENT as soon as the server took it and never sent again; a failed attempt is retried with doubling waits
- * until {@code max-attempts}; a recipient the SMTP server refuses fails at once with the
- * server's reply, and the rest of its batch goes out.
+ * node starts again, or expires. An entry is marked SENT as soon as the server took it and is
+ * never sent again; a failed attempt is retried with doubling waits until {@code max-attempts};
+ * a recipient the SMTP server refuses fails at once with the server's reply, and the rest of its
+ * batch goes out.
  */
 @Component
 class OutboxSender {

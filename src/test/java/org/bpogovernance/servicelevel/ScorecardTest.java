@@ -32,15 +32,10 @@ class ScorecardTest {
     @Test
     void theWorkedExampleOfCreditsAndEarnBack() {
         String base = engagement();
-        assertThat(exchange(rest, "olivia", "demo", HttpMethod.PUT, base + "/metrics", """
-                {"effectiveFrom": "2026-01", "metrics": [
-                  {"code": "FTR", "name": "First-time-right rate", "unit": "%", "direction": "HIGHER_IS_BETTER",
-                   "target": 98, "warning": 96, "breach": 94, "weight": 60,
-                   "creditPercentPerBreach": 5, "creditCapPercent": 10, "earnBackAfterGoodPeriods": 2},
+        defineMetrics(base, firstTimeRight(60, 10), """
                   {"code": "AHT", "name": "Average handling time", "unit": "s", "direction": "LOWER_IS_BETTER",
                    "target": 300, "warning": 330, "breach": 360, "weight": 40,
-                   "creditPercentPerBreach": 3, "creditCapPercent": 9, "earnBackAfterGoodPeriods": 0}]}""")
-                .getStatusCode()).isEqualTo(HttpStatus.OK);
+                   "creditPercentPerBreach": 3, "creditCapPercent": 9, "earnBackAfterGoodPeriods": 0}""");
         assertThat(postJson(rest, "peter", "demo", base + "/measurements", """
                 [{"metric": "FTR", "period": "2026-01", "value": 93},   {"metric": "AHT", "period": "2026-01", "value": 310},
                  {"metric": "FTR", "period": "2026-02", "value": 97},   {"metric": "AHT", "period": "2026-02", "value": 370},
@@ -85,12 +80,7 @@ class ScorecardTest {
     @Test
     void creditsEarnedBackLongBeforeThePeriodAcrossAYearEndAndBrokenByAMissingMonth() {
         String base = engagement();
-        assertThat(exchange(rest, "olivia", "demo", HttpMethod.PUT, base + "/metrics", """
-                {"effectiveFrom": "2026-01", "metrics": [
-                  {"code": "FTR", "name": "First-time-right rate", "unit": "%", "direction": "HIGHER_IS_BETTER",
-                   "target": 98, "warning": 96, "breach": 94, "weight": 100,
-                   "creditPercentPerBreach": 5, "creditCapPercent": 20, "earnBackAfterGoodPeriods": 2}]}""")
-                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        defineMetrics(base, firstTimeRight(100, 20));
         StringBuilder values = new StringBuilder();
         Map<String, Integer> months = new LinkedHashMap<>();
         months.put("2026-11", 90); // breach: December and January are green, earned back over the year end
@@ -128,6 +118,21 @@ class ScorecardTest {
                 .isEqualTo(5.0);
         assertThat((List<String>) Json.read(earlier, "$.metrics[0].trend[*].health")).containsExactly(
                 null, null, null, null, null, "RED", "GREEN", "GREEN", "RED", "GREEN", null, "GREEN");
+    }
+
+    private void defineMetrics(String base, String... metrics) {
+        assertThat(exchange(rest, "olivia", "demo", HttpMethod.PUT, base + "/metrics",
+                "{\"effectiveFrom\": \"2026-01\", \"metrics\": [" + String.join(",", metrics) + "]}")
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    /** First-time-right, higher is better: target 98, warning 96, breach 94; 5% per breach, earned back after two green months. */
+    private static String firstTimeRight(int weight, int creditCapPercent) {
+        return """
+                {"code": "FTR", "name": "First-time-right rate", "unit": "%%", "direction": "HIGHER_IS_BETTER",
+                 "target": 98, "warning": 96, "breach": 94, "weight": %d,
+                 "creditPercentPerBreach": 5, "creditCapPercent": %d, "earnBackAfterGoodPeriods": 2}"""
+                .formatted(weight, creditCapPercent);
     }
 
     private String engagement() {
