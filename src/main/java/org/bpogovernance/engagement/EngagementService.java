@@ -153,10 +153,18 @@ public class EngagementService {
         return terms.findByEngagementIdAndNumber(id, number).orElseThrow(() -> new NotFoundException("term", (long) number));
     }
 
-    /** For process steps and figures: the term a month lies in, if any. */
+    /**
+     * For figures of a month: the start of the term it lies in, if any. The current term is on
+     * the engagement itself, so the usual case reads no other table.
+     */
     @Transactional(readOnly = true)
-    public Optional<Term> termCovering(Long id, YearMonth period) {
-        return terms.findByEngagementIdOrderByNumberAsc(id).stream().filter(term -> term.covers(period)).findFirst();
+    public Optional<LocalDate> termStartCovering(Long id, YearMonth period) {
+        Engagement engagement = visible(id);
+        if (!period.isBefore(YearMonth.from(engagement.getTermStart())) && !period.isAfter(YearMonth.from(engagement.getTermEnd()))) {
+            return Optional.of(engagement.getTermStart());
+        }
+        return terms.findByEngagementIdOrderByNumberAsc(id).stream().filter(term -> term.covers(period)).findFirst()
+                .map(Term::getStartsOn);
     }
 
     /** For process steps: the engagement's current term. */

@@ -42,7 +42,7 @@ public class MeasurementService {
 
     private final MetricRepository metrics;
     private final MeasurementRepository measurements;
-    private final ServiceLevelService serviceLevels;
+    private final MetricCatalog catalog;
     private final HealthRules healthRules;
     private final MeasurementStore store;
     private final EngagementService engagements;
@@ -53,7 +53,7 @@ public class MeasurementService {
     private final long maxUploadBytes;
     private final ApplicationEventPublisher events;
 
-    MeasurementService(MetricRepository metrics, MeasurementRepository measurements, ServiceLevelService serviceLevels,
+    MeasurementService(MetricRepository metrics, MeasurementRepository measurements, MetricCatalog catalog,
             HealthRules healthRules, MeasurementStore store, EngagementService engagements, Validator validator, AuditTrail auditTrail,
             CurrentUser currentUser, Clock clock,
             @Value("${governance.measurements.max-upload-bytes:16777216}") long maxUploadBytes,
@@ -61,7 +61,7 @@ public class MeasurementService {
         this.events = events;
         this.metrics = metrics;
         this.measurements = measurements;
-        this.serviceLevels = serviceLevels;
+        this.catalog = catalog;
         this.healthRules = healthRules;
         this.store = store;
         this.engagements = engagements;
@@ -141,10 +141,8 @@ public class MeasurementService {
         if (inputs.isEmpty() && earlier.isEmpty()) {
             throw new InvalidInputException("body", "holds no measurements");
         }
-        Map<String, ServiceMetric> byCode = new HashMap<>();
-        metrics.findByEngagementIdOrderByIdAsc(engagementId).forEach(m -> byCode.put(m.getCode(), m));
-        Map<Long, List<MetricVersion>> versions = serviceLevels.versionsByMetric(
-                byCode.values().stream().map(ServiceMetric::getId).toList());
+        Map<String, MetricCatalog.MetricHistory> byCode = new HashMap<>();
+        catalog.of(engagementId).forEach(m -> byCode.put(m.code(), m));
         // Every term on record: a late value or a correction of the last term is still taken after a renewal.
         YearMonth firstPeriod = YearMonth.from(engagement.getFirstTermStart());
         YearMonth lastPeriod = YearMonth.from(engagement.getTermEnd());
@@ -154,10 +152,9 @@ public class MeasurementService {
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < inputs.size(); i++) {
             MeasurementInput input = inputs.get(i);
-            ServiceMetric metric = byCode.get(input.metric().trim());
+            MetricCatalog.MetricHistory metric = byCode.get(input.metric().trim());
             YearMonth period = YearMonth.parse(input.period());
-            MetricVersion version = metric == null ? null
-                    : ServiceLevelService.inForce(versions.getOrDefault(metric.getId(), List.of()), period);
+            MetricVersion version = metric == null ? null : metric.inForce(period);
             if (metric == null) {
                 violations.add(new Violation(where.apply(i, "metric"), "'" + input.metric() + "' is not a metric of this engagement"));
             } else if (period.isBefore(firstPeriod) || period.isAfter(lastPeriod)) {
@@ -194,8 +191,8 @@ public class MeasurementService {
         int unchanged = 0;
         for (int i = 0; i < inputs.size(); i++) {
             MeasurementInput input = inputs.get(i);
-            ServiceMetric metric = byCode.get(input.metric().trim());
-            MeasurementStore.Current existing = current.get(MeasurementStore.keyOf(metric.getId(), input.period()));
+            MetricCatalog.MetricHistory metric = byCode.get(input.metric().trim());
+            MeasurementStore.Current existing = current.get(MeasurementStore.keyOf(metric.id(), input.period()));
             BigDecimal value = input.storedValue();
             if (existing != null && existing.value().compareTo(value) == 0) {
                 unchanged++;
@@ -205,9 +202,9 @@ public class MeasurementService {
                 superseded.add(existing.id());
             }
             MetricVersion version = ratedBy.get(i);
-            created.add(new MeasurementStore.NewValue(metric.getId(), version.getId(), input.period(), value,
+            created.add(new MeasurementStore.NewValue(metric.id(), version.getId(), input.period(), value,
                     rater.rate(version, value), source, input.comment(), rater.rule()));
-            codes.add(metric.getCode());
+            codes.add(metric.code());
         }
         store.supersede(superseded, now);
         store.insert(created, currentUser.idOrSystem(), now);

@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,17 +72,38 @@ class MeasurementStore {
     }
 
     /**
-     * In one statement, the health of every current value from {@code from} to {@code to}, and the
-     * value itself from {@code trendFrom}: the credit walk of the term needs only the health.
+     * In one statement, every current value from {@code trendFrom} to {@code to}, and the breaches
+     * (RED, without their values) from {@code from} until then: what the credit walk of the term
+     * needs from a metric that has none (see {@link #healthOf} for the others).
      */
     List<ScorecardValue> scorecardValues(Long engagementId, String from, String trendFrom, String to) {
         return jdbc.query("""
-                select m.metric_id, m.period, m.health, case when m.period >= ? then m.measured_value end
+                select m.metric_id, m.period, m.health, m.measured_value
                 from measurement m join service_metric s on s.id = m.metric_id
-                where s.engagement_id = ? and m.superseded_at is null and m.period between ? and ?""",
+                where s.engagement_id = ? and m.superseded_at is null and m.period between ? and ?
+                union all
+                select m.metric_id, m.period, m.health, null
+                from measurement m join service_metric s on s.id = m.metric_id
+                where s.engagement_id = ? and m.health = 'RED' and m.superseded_at is null
+                  and m.period >= ? and m.period < ?""",
                 (row, i) -> new ScorecardValue(row.getLong(1), row.getString(2), Health.valueOf(row.getString(3)),
                         row.getBigDecimal(4)),
-                trendFrom, engagementId, from, to);
+                engagementId, trendFrom, to, engagementId, from, trendFrom);
+    }
+
+    /** The health of the metrics' current values from one period to another (yyyy-mm, inclusive). */
+    List<ScorecardValue> healthOf(Collection<Long> metricIds, String from, String to) {
+        if (metricIds.isEmpty()) {
+            return List.of();
+        }
+        List<Object> arguments = new ArrayList<>(metricIds);
+        arguments.add(from);
+        arguments.add(to);
+        return jdbc.query("select metric_id, period, health from measurement where metric_id in ("
+                        + String.join(", ", Collections.nCopies(metricIds.size(), "?"))
+                        + ") and superseded_at is null and period between ? and ?",
+                (row, i) -> new ScorecardValue(row.getLong(1), row.getString(2), Health.valueOf(row.getString(3)), null),
+                arguments.toArray());
     }
 
     void supersede(List<Long> ids, Instant at) {

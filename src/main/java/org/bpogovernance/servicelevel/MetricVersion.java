@@ -104,6 +104,16 @@ public class MetricVersion {
         this.createdBy = createdBy;
     }
 
+    /** A version as stored, read without the persistence context (see {@link MetricCatalog}). */
+    static MetricVersion asStored(Long id, Long metricId, int version, String effectiveFrom, boolean retired,
+            MetricDefinition definition, Instant createdAt, String createdBy) {
+        MetricVersion stored = new MetricVersion(metricId, version, YearMonth.parse(effectiveFrom), definition,
+                createdAt, createdBy);
+        stored.id = id;
+        stored.retired = retired;
+        return stored;
+    }
+
     static MetricVersion retirement(MetricVersion last, YearMonth from, Instant at, String by) {
         MetricVersion retired = new MetricVersion(last.metricId, last.version + 1, from, last.definition(), at, by);
         retired.retired = true;

@@ -6,9 +6,11 @@ import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.bpogovernance.engagement.Engagement;
 import org.bpogovernance.engagement.EngagementService;
 import org.bpogovernance.platform.InvalidInputException;
@@ -35,34 +37,38 @@ public class ScorecardService {
     static final int TREND_PERIODS = 12;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    private final MetricRepository metrics;
+    private final MetricCatalog metrics;
     private final MeasurementStore measurements;
-    private final ServiceLevelService serviceLevels;
     private final EngagementService engagements;
 
-    ScorecardService(MetricRepository metrics, MeasurementStore measurements, ServiceLevelService serviceLevels,
-            EngagementService engagements) {
+    ScorecardService(MetricCatalog metrics, MeasurementStore measurements, EngagementService engagements) {
         this.metrics = metrics;
         this.measurements = measurements;
-        this.serviceLevels = serviceLevels;
         this.engagements = engagements;
     }
 
     @Transactional(readOnly = true)
     public Scorecard of(Long engagementId, YearMonth period) {
-        Engagement engagement = engagements.get(engagementId);
         // Credits run per term: the walk starts where the period's term starts.
-        YearMonth termStart = engagements.termCovering(engagementId, period).map(term -> YearMonth.from(term.getStartsOn()))
-                .orElseThrow(() -> new InvalidInputException("period", period + " lies outside the terms ("
-                        + YearMonth.from(engagement.getFirstTermStart()) + " to " + YearMonth.from(engagement.getTermEnd()) + ")"));
-        List<ServiceMetric> all = metrics.findByEngagementIdOrderByIdAsc(engagementId);
-        Map<Long, List<MetricVersion>> versions = serviceLevels.versionsByMetric(all.stream().map(ServiceMetric::getId).toList());
+        YearMonth termStart = engagements.termStartCovering(engagementId, period).map(YearMonth::from)
+                .orElseThrow(() -> outsideTheTerms(engagementId, period));
+        List<MetricCatalog.MetricHistory> all = metrics.of(engagementId);
         YearMonth trendFrom = period.minusMonths(TREND_PERIODS - 1L);
         YearMonth from = termStart.isBefore(trendFrom) ? termStart : trendFrom;
         Map<Long, Months> values = new HashMap<>();
+        Set<Long> breachedBeforeTrend = new HashSet<>();
         for (MeasurementStore.ScorecardValue value
                 : measurements.scorecardValues(engagementId, from.toString(), trendFrom.toString(), period.toString())) {
             values.computeIfAbsent(value.metricId(), id -> new Months(from, period)).put(value);
+            if (value.period().compareTo(trendFrom.toString()) < 0) {
+                breachedBeforeTrend.add(value.metricId());
+            }
+        }
+        // Whether a breach before the trend was earned back depends on the months after it: read
+        // them for the few metrics that have one.
+        for (MeasurementStore.ScorecardValue value
+                : measurements.healthOf(breachedBeforeTrend, from.toString(), trendFrom.minusMonths(1).toString())) {
+            values.get(value.metricId()).put(value);
         }
 
         List<Scorecard.Line> lines = new ArrayList<>();
@@ -72,23 +78,22 @@ public class ScorecardService {
         BigDecimal dueNow = BigDecimal.ZERO;
         BigDecimal accrued = BigDecimal.ZERO;
         BigDecimal earnedBack = BigDecimal.ZERO;
-        for (ServiceMetric metric : all) {
-            List<MetricVersion> history = versions.getOrDefault(metric.getId(), List.of());
-            MetricVersion version = ServiceLevelService.inForce(history, period);
-            if (version == null || version.isRetired()) {
+        for (MetricCatalog.MetricHistory metric : all) {
+            MetricVersion version = metric.measuredIn(period);
+            if (version == null) {
                 continue;
             }
-            Months read = values.computeIfAbsent(metric.getId(), id -> new Months(from, period));
+            Months read = values.computeIfAbsent(metric.id(), id -> new Months(from, period));
             int now = read.index(period);
             BigDecimal value = read.values[now];
             BigDecimal attainment = value == null ? null : attainment(version, value);
             if (attainment == null) {
-                missing.add(metric.getCode());
+                missing.add(metric.code());
             } else {
                 weighted = weighted.add(attainment.multiply(version.getWeight()));
                 weights = weights.add(version.getWeight());
             }
-            Credits credits = credits(history, read, termStart);
+            Credits credits = credits(metric.newestFirst(), read, termStart);
             dueNow = dueNow.add(credits.dueThisPeriod());
             accrued = accrued.add(credits.accrued());
             earnedBack = earnedBack.add(credits.earnedBack());
@@ -96,7 +101,7 @@ public class ScorecardService {
             for (int i = read.index(trendFrom); i <= now; i++) {
                 trend.add(new Scorecard.Point(from.plusMonths(i).toString(), read.values[i], read.health[i]));
             }
-            lines.add(new Scorecard.Line(metric.getCode(), version.getName(), version.getUnit(), version.getDirection(),
+            lines.add(new Scorecard.Line(metric.code(), version.getName(), version.getUnit(), version.getDirection(),
                     version.getVersion(), version.getTarget(), version.getWarning(), version.getBreach(),
                     version.getWeight(), value, read.health[now], attainment, credits.dueThisPeriod(), credits.accrued(),
                     credits.earnedBack(), trend));
@@ -107,6 +112,12 @@ public class ScorecardService {
                 accrued.subtract(earnedBack), lines);
     }
 
+    private InvalidInputException outsideTheTerms(Long engagementId, YearMonth period) {
+        Engagement engagement = engagements.get(engagementId);
+        return new InvalidInputException("period", period + " lies outside the terms ("
+                + YearMonth.from(engagement.getFirstTermStart()) + " to " + YearMonth.from(engagement.getTermEnd()) + ")");
+    }
+
     /**
      * The weighted attainment of each period from {@code from} to {@code to} (null where no metric
      * has a value), computed as {@link #of} computes it. For read models that have checked who
@@ -114,8 +125,7 @@ public class ScorecardService {
      */
     @Transactional(readOnly = true)
     public Map<String, BigDecimal> weightedAttainments(Long engagementId, YearMonth from, YearMonth to) {
-        List<ServiceMetric> all = metrics.findByEngagementIdOrderByIdAsc(engagementId);
-        Map<Long, List<MetricVersion>> versions = serviceLevels.versionsByMetric(all.stream().map(ServiceMetric::getId).toList());
+        List<MetricCatalog.MetricHistory> all = metrics.of(engagementId);
         Map<Long, Map<String, MeasurementStore.Current>> values = new HashMap<>();
         measurements.current(engagementId, from.toString(), to.toString()).values()
                 .forEach(m -> values.computeIfAbsent(m.metricId(), k -> new HashMap<>()).put(m.period(), m));
@@ -123,10 +133,10 @@ public class ScorecardService {
         for (YearMonth period = from; !period.isAfter(to); period = period.plusMonths(1)) {
             BigDecimal weighted = BigDecimal.ZERO;
             BigDecimal weights = BigDecimal.ZERO;
-            for (ServiceMetric metric : all) {
-                MetricVersion version = ServiceLevelService.inForce(versions.getOrDefault(metric.getId(), List.of()), period);
-                MeasurementStore.Current current = values.getOrDefault(metric.getId(), Map.of()).get(period.toString());
-                if (version != null && !version.isRetired() && current != null) {
+            for (MetricCatalog.MetricHistory metric : all) {
+                MetricVersion version = metric.measuredIn(period);
+                MeasurementStore.Current current = values.getOrDefault(metric.id(), Map.of()).get(period.toString());
+                if (version != null && current != null) {
                     weighted = weighted.add(attainment(version, current.value()).multiply(version.getWeight()));
                     weights = weights.add(version.getWeight());
                 }

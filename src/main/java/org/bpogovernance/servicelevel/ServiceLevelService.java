@@ -38,16 +38,19 @@ public class ServiceLevelService {
 
     private final MetricRepository metrics;
     private final MetricVersionRepository versions;
+    private final MetricCatalog catalog;
     private final EngagementService engagements;
     private final Validator validator;
     private final AuditTrail auditTrail;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    ServiceLevelService(MetricRepository metrics, MetricVersionRepository versions, EngagementService engagements,
-            Validator validator, AuditTrail auditTrail, CurrentUser currentUser, Clock clock) {
+    ServiceLevelService(MetricRepository metrics, MetricVersionRepository versions, MetricCatalog catalog,
+            EngagementService engagements, Validator validator, AuditTrail auditTrail, CurrentUser currentUser,
+            Clock clock) {
         this.metrics = metrics;
         this.versions = versions;
+        this.catalog = catalog;
         this.engagements = engagements;
         this.validator = validator;
         this.auditTrail = auditTrail;
@@ -186,19 +189,17 @@ public class ServiceLevelService {
     }
 
     List<ActiveMetric> activeIn(Long engagementId, YearMonth period) {
-        List<ServiceMetric> all = metrics.findByEngagementIdOrderByIdAsc(engagementId);
-        Map<Long, List<MetricVersion>> byMetric = versionsByMetric(all.stream().map(ServiceMetric::getId).toList());
         List<ActiveMetric> active = new ArrayList<>();
-        for (ServiceMetric metric : all) {
-            MetricVersion inForce = inForce(byMetric.getOrDefault(metric.getId(), List.of()), period);
-            if (inForce != null && !inForce.isRetired()) {
-                active.add(new ActiveMetric(metric.getCode(), inForce));
+        for (MetricCatalog.MetricHistory metric : catalog.of(engagementId)) {
+            MetricVersion inForce = metric.measuredIn(period);
+            if (inForce != null) {
+                active.add(new ActiveMetric(metric.code(), inForce));
             }
         }
         return active;
     }
 
-    Map<Long, List<MetricVersion>> versionsByMetric(List<Long> metricIds) {
+    private Map<Long, List<MetricVersion>> versionsByMetric(List<Long> metricIds) {
         Map<Long, List<MetricVersion>> byMetric = new LinkedHashMap<>();
         if (!metricIds.isEmpty()) {
             versions.findByMetricIdInOrderByVersionDesc(metricIds)
