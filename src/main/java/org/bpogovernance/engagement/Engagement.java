@@ -16,6 +16,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,6 +123,11 @@ public class Engagement {
     EngagementTerms terms() {
         return new EngagementTerms(name, client, provider, serviceScope, contractReference, termStart, termEnd,
                 noticePeriodDays, timeZone, siteAddress, remoteMeetingLink, List.copyOf(tiers));
+    }
+
+    /** Whether a month lies in the current term (as {@link Term#covers} for the term's record). */
+    boolean currentTermCovers(YearMonth period) {
+        return !period.isBefore(YearMonth.from(termStart)) && !period.isAfter(YearMonth.from(termEnd));
     }
 
     /** A renewal: the next term becomes the current one. */

@@ -160,7 +160,7 @@ public class EngagementService {
     @Transactional(readOnly = true)
     public Optional<LocalDate> termStartCovering(Long id, YearMonth period) {
         Engagement engagement = visible(id);
-        if (!period.isBefore(YearMonth.from(engagement.getTermStart())) && !period.isAfter(YearMonth.from(engagement.getTermEnd()))) {
+        if (engagement.currentTermCovers(period)) {
             return Optional.of(engagement.getTermStart());
         }
         return terms.findByEngagementIdOrderByNumberAsc(id).stream().filter(term -> term.covers(period)).findFirst()
